@@ -1,0 +1,26 @@
+using SessionKiller.Core.Sessions;
+
+namespace SessionKiller.Core.Actions;
+
+/// <summary>Asks the person at the keyboard to confirm an action (a message box, a y/N on a terminal).</summary>
+public interface IConfirmationPrompt
+{
+    /// <returns>True to go ahead.</returns>
+    Task<bool> ConfirmAsync(Confirmation confirmation, CancellationToken cancellationToken);
+}
+
+/// <summary>What the prompt shows: a title, the text, and the facts behind it for hosts that lay them out themselves.</summary>
+public sealed record Confirmation(
+    SessionAction Action,
+    SessionInfo Session,
+    ConfirmationWarning Warning,
+    IReadOnlyList<string> Applications,
+    string Title,
+    string Text);
+
+public enum ConfirmationWarning
+{
+    None,
+    OwnSession,
+    Console,
+}

@@ -1,0 +1,9 @@
+namespace SessionKiller.Core.Actions;
+
+public enum SessionAction
+{
+    LogOff,
+    AskFirst,
+    Disconnect,
+    SendMessage,
+}
