@@ -99,6 +99,8 @@ public sealed class SessionCatalog : IDisposable
                 return;
             }
 
+            // The configured spelling, whatever case the caller used.
+            name = state.Snapshot.ServerName;
             timeout = settings.ServerTimeout;
             earlier = state.Reading is { IsCompleted: false } reading ? (reading, state.ReadGeneration) : null;
         }
