@@ -107,7 +107,12 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
     /// <summary>Applies at once: the catalog reads the new servers, the next query uses the new options.</summary>
     public void UpdateSettings(PowerLauncherPluginSettings settings) => Guard.Run(() =>
     {
-        var read = SettingsMapper.Read(settings?.AdditionalOptions);
+        if (settings is null)
+        {
+            return;
+        }
+
+        var read = SettingsMapper.Read(settings.AdditionalOptions);
         this.settings = read;
         Catalog.Configure(read.Core);
     });

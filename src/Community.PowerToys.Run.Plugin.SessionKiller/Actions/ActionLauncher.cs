@@ -64,8 +64,10 @@ internal sealed class ActionLauncher(
         {
             return services.IsElevated();
         }
-        catch (Exception exception) when (exception is PlatformNotSupportedException or System.Security.SecurityException or UnauthorizedAccessException)
+        catch (Exception exception)
         {
+            // Not knowing means asking UAC when the backend is denied: the helper then decides.
+            Guard.Report(exception, nameof(RunsElevated));
             return false;
         }
     }
