@@ -49,12 +49,13 @@ public static class QueryParser
         var span = text.AsSpan().Trim();
         if (span.Length > MaxLength)
         {
+            var start = Shorten(span);
             return Problem(
                 QueryProblemKind.TooLong,
-                Shorten(span),
+                start,
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"The query is {span.Length:N0} characters long; at most {MaxLength} are accepted."));
+                    $"The query \"{start}\" is {span.Length:N0} characters long; at most {MaxLength} are accepted."));
         }
 
         var builder = new Builder();
@@ -388,8 +389,9 @@ public static class QueryParser
                 return Conflict(token, serverToken!, "server");
             }
 
-            server = name;
-            serverToken = token;
+            // The same server spelled again keeps the first spelling.
+            server ??= name;
+            serverToken ??= token;
             return null;
         }
 
