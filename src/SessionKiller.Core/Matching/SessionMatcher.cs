@@ -58,7 +58,7 @@ public static class SessionMatcher
 
             var returned = Math.Min(count, options.Limit);
             var candidates = pool.AsSpan(0, count);
-            RankedCandidate.SelectBest(candidates, returned);
+            new CandidateOrder(sessions).SelectBest(candidates, returned);
 
             var results = new SessionMatch[returned];
             for (var i = 0; i < returned; i++)
@@ -73,8 +73,6 @@ public static class SessionMatcher
         }
         finally
         {
-            // Drop the references to server names before the array goes back to the pool.
-            pool.AsSpan(0, count).Clear();
             ArrayPool<RankedCandidate>.Shared.Return(pool);
         }
     }
@@ -125,15 +123,9 @@ public static class SessionMatcher
     {
         var own = session.IsCurrentSession ? 1 : 0;
         var stateOrder = RankedCandidate.StateOrder(session.State);
-        return new RankedCandidate
-        {
-            Index = index,
-            Rank = hasTerms ? (own * 1_000) + ((TermMatcher.BestScore - score) * 10) + stateOrder : own,
-            IdleTicks = session.IdleTime?.Ticks ?? long.MinValue,
-            Tail = hasTerms ? 0 : stateOrder,
-            SessionId = session.SessionId,
-            ServerName = session.ServerName,
-        };
+        return hasTerms
+            ? RankedCandidate.Create(index, session.IdleTime, (own * 1_000) + ((TermMatcher.BestScore - score) * 10) + stateOrder, afterIdle: 0)
+            : RankedCandidate.Create(index, session.IdleTime, own, afterIdle: stateOrder);
     }
 
     private static SessionMatch Describe(SessionInfo session, TermMatcher[] terms, Span<char> qualifiedBuffer)

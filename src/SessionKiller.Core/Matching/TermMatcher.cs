@@ -26,12 +26,20 @@ internal sealed class TermMatcher
     public const int StackBufferLength = 256;
 
     private readonly string term;
-    private readonly string upperTerm;
+    private readonly string foldedTerm;
+    private readonly bool hasSurrogates;
 
     public TermMatcher(string term)
     {
         this.term = term;
-        upperTerm = term.ToUpperInvariant();
+        hasSurrogates = term.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF');
+        foldedTerm = string.Create(term.Length, term, static (target, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                target[i] = Fold(source[i]);
+            }
+        });
     }
 
     public static MatchKind KindOf(int score) => (MatchKind)(score / 4);
@@ -115,7 +123,10 @@ internal sealed class TermMatcher
     /// <summary>How this term matches one field; <see cref="MatchKind.Listed"/> stands for "not at all".</summary>
     private MatchKind KindIn(ReadOnlySpan<char> field)
     {
-        if (field.Length < term.Length)
+        // Every other kind implies the fuzzy one, and the subsequence scan is the cheapest check: most fields
+        // of most sessions fail it and never reach IndexOf. Not so for surrogate pairs, which the ordinal
+        // comparison folds as pairs and the fuzzy scan (one char at a time) does not.
+        if (field.Length < term.Length || (!hasSurrogates && FuzzyEnd(field) < 0))
         {
             return MatchKind.Listed;
         }
@@ -131,7 +142,7 @@ internal sealed class TermMatcher
             return MatchKind.Substring;
         }
 
-        return FuzzyEnd(field) >= 0 ? MatchKind.Fuzzy : MatchKind.Listed;
+        return !hasSurrogates || FuzzyEnd(field) >= 0 ? MatchKind.Fuzzy : MatchKind.Listed;
     }
 
     private void Mark(ReadOnlySpan<char> field, MatchKind kind, Span<bool> marks, int offset)
@@ -169,37 +180,107 @@ internal sealed class TermMatcher
             return;
         }
 
-        var start = end;
-        for (int i = end, j = upperTerm.Length - 1; i >= 0; i--)
+        var start = end + 1;
+        for (var j = foldedTerm.Length - 1; j >= 0; j--)
         {
-            if (char.ToUpperInvariant(field[i]) == upperTerm[j] && --j < 0)
-            {
-                start = i;
-                break;
-            }
+            start = LastIndexOfFolded(field[..start], foldedTerm[j]);
         }
 
-        for (int i = start, j = 0; i <= end && j < upperTerm.Length; i++)
+        var position = start;
+        foreach (var folded in foldedTerm)
         {
-            if (char.ToUpperInvariant(field[i]) == upperTerm[j])
+            position += IndexOfFolded(field[position..], folded);
+            var mark = position - offset;
+            if (mark >= 0 && mark < marks.Length)
             {
-                j++;
-                var mark = i - offset;
-                if (mark >= 0 && mark < marks.Length)
-                {
-                    marks[mark] = true;
-                }
+                marks[mark] = true;
             }
+
+            position++;
         }
     }
 
     /// <summary>The index where the earliest case-insensitive subsequence match of the term ends, or -1.</summary>
     private int FuzzyEnd(ReadOnlySpan<char> field)
     {
-        var j = 0;
-        for (var i = 0; i < field.Length; i++)
+        // The last character must be there, far enough in: one vectorized search rules out most fields that
+        // share only a start with the term (every "CONTOSO\..." for "contosoob").
+        if (LastIndexOfFolded(field, foldedTerm[^1]) < foldedTerm.Length - 1)
         {
-            if (char.ToUpperInvariant(field[i]) == upperTerm[j] && ++j == upperTerm.Length)
+            return -1;
+        }
+
+        var position = 0;
+        foreach (var folded in foldedTerm)
+        {
+            var found = IndexOfFolded(field[position..], folded);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            position += found + 1;
+        }
+
+        return position - 1;
+    }
+
+    /// <summary>
+    /// The case folding of <see cref="StringComparison.OrdinalIgnoreCase"/> for one character: ASCII letters fold to
+    /// upper case, other characters to their invariant upper case, except that nothing outside ASCII folds into it
+    /// (ordinal comparison keeps "ſ" apart from "S" and "ı" apart from "I").
+    /// </summary>
+    private static char Fold(char c)
+    {
+        if (char.IsAscii(c))
+        {
+            return char.IsAsciiLetterLower(c) ? (char)(c - ('a' - 'A')) : c;
+        }
+
+        var upper = char.ToUpperInvariant(c);
+        return char.IsAscii(upper) ? c : upper;
+    }
+
+    /// <summary>The first character of <paramref name="text"/> that folds to <paramref name="folded"/>, or -1.</summary>
+    /// <remarks>Only ASCII folds to ASCII, so an ASCII letter is one of two characters: a vectorized search.</remarks>
+    private static int IndexOfFolded(ReadOnlySpan<char> text, char folded)
+    {
+        if (char.IsAsciiLetterUpper(folded))
+        {
+            return text.IndexOfAny(folded, (char)(folded + ('a' - 'A')));
+        }
+
+        if (char.IsAscii(folded))
+        {
+            return text.IndexOf(folded);
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (Fold(text[i]) == folded)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int LastIndexOfFolded(ReadOnlySpan<char> text, char folded)
+    {
+        if (char.IsAsciiLetterUpper(folded))
+        {
+            return text.LastIndexOfAny(folded, (char)(folded + ('a' - 'A')));
+        }
+
+        if (char.IsAscii(folded))
+        {
+            return text.LastIndexOf(folded);
+        }
+
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (Fold(text[i]) == folded)
             {
                 return i;
             }

@@ -174,4 +174,62 @@ public class SessionMatcherPropertyTests
             },
             iter: 3_000);
     }
+
+    [Fact]
+    public void The_kind_and_highlights_of_one_word_agree_with_a_plain_reference()
+    {
+        // Letters whose case rules differ between invariant upper case and ordinal comparison (ſ, ı) included.
+        var text = Gen.Char["abAB sSſiIıéÉ.\\"];
+        Gen.Select(text.Array[1, 12].Select(c => new string(c)), text.Array[1, 5].Select(c => new string(c))).Sample(
+            (user, term) =>
+            {
+                var session = new SessionInfo { ServerName = "RDS01", SessionId = 4, UserName = user };
+
+                var matches = SessionMatcher.Match([session], new SessionQuery { Terms = [term] }, MatchOptions.Default);
+
+                var expected = ReferenceKind(user, term);
+                if (expected is null)
+                {
+                    Assert.Empty(matches);
+                    return;
+                }
+
+                var match = Assert.Single(matches);
+                Assert.Equal(expected, match.Kind);
+                // Whatever the kind, the highlighted characters spell the word.
+                var highlighted = string.Concat(match.UserNameHighlights.Select(i => user[i]));
+                Assert.True(string.Equals(term, highlighted, StringComparison.OrdinalIgnoreCase), $"{highlighted} for {term} in {user}");
+            },
+            iter: 5_000);
+    }
+
+    private static MatchKind? ReferenceKind(string field, string term)
+    {
+        const StringComparison ignoreCase = StringComparison.OrdinalIgnoreCase;
+        if (field.Equals(term, ignoreCase))
+        {
+            return MatchKind.Exact;
+        }
+
+        if (field.StartsWith(term, ignoreCase))
+        {
+            return MatchKind.Prefix;
+        }
+
+        if (field.Contains(term, ignoreCase))
+        {
+            return MatchKind.Substring;
+        }
+
+        var next = 0;
+        foreach (var c in field)
+        {
+            if (next < term.Length && string.Equals(c.ToString(), term[next].ToString(), ignoreCase))
+            {
+                next++;
+            }
+        }
+
+        return next == term.Length ? MatchKind.Fuzzy : null;
+    }
 }

@@ -70,6 +70,19 @@ public class SessionMatcherTests
     }
 
     [Theory]
+    [InlineData("\U00010400\U00010400X", MatchKind.Exact)]
+    [InlineData("\U00010400", MatchKind.Prefix)]
+    [InlineData("\U00010400x", MatchKind.Substring)]
+    public void Letters_outside_the_basic_plane_match_without_regard_to_case(string word, MatchKind expected)
+    {
+        var deseret = TestSessions.User("\U00010428\U00010428x");
+
+        var matches = SessionMatcher.Match([deseret], new SessionQuery { Terms = [word] }, MatchOptions.Default);
+
+        Assert.Equal(expected, Assert.Single(matches).Kind);
+    }
+
+    [Theory]
     [InlineData("bob laptop-7", MatchKind.Exact)]
     [InlineData("bob lap", MatchKind.Prefix)]
     [InlineData("laptop-7 bo", MatchKind.Prefix)]
