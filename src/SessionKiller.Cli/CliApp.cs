@@ -29,11 +29,16 @@ internal sealed class CliApp(CliHost host)
     {
         var commandLine = new CliCommandLine();
         var parse = commandLine.Parse(args);
+        var command = parse.CommandResult.Command;
+        var help = command == commandLine.Root ? "sessionkiller --help" : $"sessionkiller {command.Name} --help";
         if (parse.Errors.Count > 0)
         {
-            var command = parse.CommandResult.Command;
-            var help = command == commandLine.Root ? "sessionkiller --help" : $"sessionkiller {command.Name} --help";
             return host.Report(ExitCode.UsageError, $"{parse.Errors[0].Message} See '{help}'.");
+        }
+
+        if (parse.Action is not null && parse.Action == commandLine.Root.Action)
+        {
+            return host.Report(ExitCode.UsageError, $"{CliCommandLine.NoCommand} See '{help}'.");
         }
 
         // Help and version: the only actions System.CommandLine runs itself.

@@ -74,7 +74,12 @@ internal sealed class CliCommandLine
         List.Validators.Add(CheckOptionTokens);
 
         Root = new RootCommand(Description) { List, LogOff, Disconnect, Ask, Message };
+
+        // With an action of its own, a bare or unknown word is reported as that word, not as a missing command.
+        Root.SetAction(_ => (int)ExitCode.UsageError);
     }
+
+    public const string NoCommand = "No command given; use list, logoff, disconnect, ask or message.";
 
     public RootCommand Root { get; }
 
@@ -179,7 +184,7 @@ internal sealed class CliCommandLine
 
     /// <summary>
     /// An option given twice (a flag is not an error to System.CommandLine), and an option swallowed as
-    /// the value of the one before it (<c>--server --yes</c>).
+    /// the value of the one before it (<c>--server --yes</c>). Free text may say anything, even <c>--yes</c>.
     /// </summary>
     private static void CheckOptionTokens(CommandResult result)
     {
@@ -192,7 +197,8 @@ internal sealed class CliCommandLine
                 return;
             }
 
-            if (option.Tokens.FirstOrDefault(token => names.Contains(token.Value)) is { } swallowed)
+            var freeText = option.Option.Name is CliSyntax.TextOption or CliSyntax.AskMessageOption or CliSyntax.TitleOption;
+            if (!freeText && option.Tokens.FirstOrDefault(token => names.Contains(token.Value)) is { } swallowed)
             {
                 result.AddError($"{option.Option.Name} needs a value, but '{swallowed.Value}' is an option.");
                 return;
