@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SessionKiller.Core.Actions;
 using SessionKiller.Core.Cli;
 
 namespace SessionKiller.Cli;
@@ -17,7 +18,8 @@ internal sealed class CliApp(CliHost host)
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return host.Report(ExitCode.Failed, "Interrupted before the command finished.");
+            // Ctrl+C: cancelled, as the runner reports an action interrupted while it runs.
+            return host.Report(ExitCodes.For(OutcomeKind.Cancelled), "Interrupted before the command finished.");
         }
         catch (Exception exception)
         {

@@ -1,3 +1,4 @@
+using SessionKiller.Core.Audit;
 using SessionKiller.Core.Cli;
 
 namespace SessionKiller.Cli;
@@ -20,7 +21,7 @@ internal static class Program
             var host = new CliHost(
                 SessionBackendFactory.Create(),
                 new TerminalPrompt(Console.In, Console.Error),
-                AuditLogFactory.Create(Environment.GetEnvironmentVariable),
+                new JsonLinesAuditLog(AuditLogLocation.Default),
                 Console.Out,
                 Console.Error)
             {

@@ -2,6 +2,7 @@ using NSubstitute;
 using SessionKiller.Cli.Tests.Support;
 using SessionKiller.Core.Audit;
 using SessionKiller.Core.Backend;
+using SessionKiller.Core.Sessions;
 using SessionKiller.Core.Tests.Support;
 
 namespace SessionKiller.Cli.Tests;
@@ -59,7 +60,7 @@ public class OutcomeTests
     }
 
     [Fact]
-    public async Task A_backend_that_throws_ends_in_one_line_and_exit_9_without_a_stack_trace()
+    public async Task A_backend_that_throws_while_acting_ends_in_one_line_and_exit_9()
     {
         var harness = WithBob();
         harness.Backend.LogOffAsync("RDS01", 3, Arg.Any<bool>(), Arg.Any<CancellationToken>())
@@ -68,13 +69,25 @@ public class OutcomeTests
         var run = await harness.RunAsync("logoff", "bob", "--server", "RDS01", "--yes");
 
         Assert.Equal(9, run.ExitCode);
-        var line = Assert.Single(run.ErrorLines);
-        Assert.Equal("sessionkiller: Unexpected failure (InvalidOperationException): the handle was closed", line);
+        Assert.Contains("the handle was closed", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_backend_that_throws_while_resolving_ends_in_one_line_and_exit_9_without_a_stack_trace()
+    {
+        var harness = new CliHarness();
+        harness.Backend.EnumerateSessionsAsync("RDS01", Arg.Any<CancellationToken>())
+            .Returns<Task<BackendResult<IReadOnlyList<SessionInfo>>>>(_ => throw new InvalidOperationException("the handle\nwas closed"));
+
+        var run = await harness.RunAsync("logoff", "bob", "--server", "RDS01", "--yes");
+
+        Assert.Equal(9, run.ExitCode);
+        Assert.Equal("sessionkiller: Unexpected failure (InvalidOperationException): the handle was closed", Assert.Single(run.ErrorLines));
         Assert.DoesNotContain(" at ", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_interrupted_command_exits_9_with_one_line()
+    public async Task A_command_interrupted_while_acting_is_cancelled_with_exit_4()
     {
         var harness = WithBob();
         using var interrupt = new CancellationTokenSource();
@@ -87,7 +100,25 @@ public class OutcomeTests
 
         var run = await harness.RunAsync(["logoff", "bob", "--server", "RDS01", "--yes"], interrupt.Token);
 
-        Assert.Equal(9, run.ExitCode);
+        Assert.Equal(4, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+    }
+
+    [Fact]
+    public async Task A_command_interrupted_while_reading_is_cancelled_with_exit_4()
+    {
+        var harness = new CliHarness();
+        using var interrupt = new CancellationTokenSource();
+        harness.Backend.EnumerateSessionsAsync(ServerNames.Local, Arg.Any<CancellationToken>())
+            .Returns<Task<BackendResult<IReadOnlyList<SessionInfo>>>>(call =>
+            {
+                interrupt.Cancel();
+                throw new OperationCanceledException(call.Arg<CancellationToken>());
+            });
+
+        var run = await harness.RunAsync(["list"], interrupt.Token);
+
+        Assert.Equal(4, run.ExitCode);
         Assert.Equal("sessionkiller: Interrupted before the command finished.", Assert.Single(run.ErrorLines));
     }
 

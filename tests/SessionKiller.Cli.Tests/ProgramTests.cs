@@ -50,12 +50,4 @@ public class ProgramTests
         Assert.Equal("", output);
         Assert.Equal("sessionkiller: Unrecognized command or argument '--bogus'. See 'sessionkiller logoff --help'.", error.TrimEnd());
     }
-
-    [Fact]
-    public void The_audit_log_path_comes_from_the_environment_when_set()
-    {
-        Assert.Equal("/tmp/audit.jsonl", AuditLogFactory.PathFrom(name => name == "SESSIONKILLER_AUDIT_LOG" ? "/tmp/audit.jsonl" : null));
-        Assert.Equal(SessionKiller.Core.Audit.AuditLogLocation.Default, AuditLogFactory.PathFrom(_ => null));
-        Assert.Equal(SessionKiller.Core.Audit.AuditLogLocation.Default, AuditLogFactory.PathFrom(_ => ""));
-    }
 }

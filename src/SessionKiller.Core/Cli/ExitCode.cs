@@ -22,7 +22,7 @@ public enum ExitCode
     SeveralMatches = 3,
 
     /// <summary>Nothing was done because someone said no: the user asked first said No or did not answer
-    /// (with <c>keep</c>), nobody was there to ask, or the confirmation was refused or impossible.</summary>
+    /// (with <c>keep</c>), nobody was there to ask, the confirmation was refused or impossible, or Ctrl+C.</summary>
     Declined = 4,
 
     /// <summary>Access denied: run elevated.</summary>

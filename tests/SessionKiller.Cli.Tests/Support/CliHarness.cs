@@ -24,6 +24,8 @@ internal sealed class CliHarness
         Backend.LogOffAsync(default!, default, default, default).ReturnsForAnyArgs(BackendResult.Success);
         Backend.DisconnectAsync(default!, default, default, default).ReturnsForAnyArgs(BackendResult.Success);
         Backend.SendMessageAsync(default!, default).ReturnsForAnyArgs(BackendResult<MessageAnswer>.Success(MessageAnswer.Ok));
+        Backend.ListProcessesAsync(default!, default, default)
+            .ReturnsForAnyArgs(BackendResult<IReadOnlyList<SessionProcess>>.Success([]));
         AuditLog.TryAppend(default!).ReturnsForAnyArgs(true);
         Time.SetUtcNow(TestSessions.Now);
         Time.SetLocalTimeZone(TimeZoneInfo.Utc);
