@@ -23,31 +23,13 @@ internal static class SessionTable
         }
     }
 
-    /// <summary><c>45m</c>, <c>2h05m</c>, <c>3d04h</c>; <c>-</c> when unknown.</summary>
-    public static string FormatIdle(TimeSpan? idle)
-    {
-        if (idle is not { } value)
-        {
-            return Unknown;
-        }
-
-        if (value < TimeSpan.Zero)
-        {
-            value = TimeSpan.Zero;
-        }
-
-        return value.TotalHours < 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)value.TotalMinutes}m")
-            : value.TotalDays < 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)value.TotalHours}h{value.Minutes:00}m")
-            : string.Create(CultureInfo.InvariantCulture, $"{(int)value.TotalDays}d{value.Hours:00}h");
-    }
-
     private static string[] Row(SessionInfo session, TimeZoneInfo zone) =>
     [
         TerminalText.OneLine(session.ServerName),
         session.SessionId.ToString(CultureInfo.InvariantCulture),
         session.HasUser ? TerminalText.OneLine(session.QualifiedUserName) : Unknown,
         session.State.ToString(),
-        FormatIdle(session.IdleTime),
+        session.IdleTime is { } idle ? DurationText.Format(idle) : Unknown,
         session.LogonTime is { } logon
             ? TimeZoneInfo.ConvertTime(logon, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
             : Unknown,

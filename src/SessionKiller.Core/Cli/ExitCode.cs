@@ -75,14 +75,16 @@ public static class ExitCodes
         return ExitCode.Failed;
     }
 
-    public static ExitCode For(FailureKind failure) => failure switch
+    /// <summary>The code of the outcome the runner makes of a backend failure, for failures met outside the runner.</summary>
+    public static ExitCode For(FailureKind failure) => For(failure switch
     {
-        FailureKind.AccessDenied => ExitCode.AccessDenied,
-        FailureKind.ServerUnavailable or FailureKind.TimedOut => ExitCode.ServerUnavailable,
-        FailureKind.SessionGone => ExitCode.SessionChanged,
-        FailureKind.NotSupported => ExitCode.NotSupported,
-        _ => ExitCode.Failed,
-    };
+        FailureKind.AccessDenied => OutcomeKind.AccessDenied,
+        FailureKind.ServerUnavailable => OutcomeKind.ServerUnavailable,
+        FailureKind.SessionGone => OutcomeKind.Gone,
+        FailureKind.NotSupported => OutcomeKind.NotSupported,
+        FailureKind.TimedOut => OutcomeKind.TimedOut,
+        _ => OutcomeKind.Failed,
+    });
 
     /// <summary>
     /// What a helper's exit code says happened. Codes the table does not produce (usage errors, several
