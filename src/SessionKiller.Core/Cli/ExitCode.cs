@@ -76,15 +76,7 @@ public static class ExitCodes
     }
 
     /// <summary>The code of the outcome the runner makes of a backend failure, for failures met outside the runner.</summary>
-    public static ExitCode For(FailureKind failure) => For(failure switch
-    {
-        FailureKind.AccessDenied => OutcomeKind.AccessDenied,
-        FailureKind.ServerUnavailable => OutcomeKind.ServerUnavailable,
-        FailureKind.SessionGone => OutcomeKind.Gone,
-        FailureKind.NotSupported => OutcomeKind.NotSupported,
-        FailureKind.TimedOut => OutcomeKind.TimedOut,
-        _ => OutcomeKind.Failed,
-    });
+    public static ExitCode For(FailureKind failure) => For(OutcomeKinds.From(failure));
 
     /// <summary>
     /// What a helper's exit code says happened. Codes the table does not produce (usage errors, several
