@@ -215,15 +215,7 @@ public sealed class ActionRunner
 
     private static ActionOutcome FromFailure(ActionRequest request, BackendFailure failure)
     {
-        var kind = failure.Kind switch
-        {
-            FailureKind.AccessDenied => OutcomeKind.AccessDenied,
-            FailureKind.ServerUnavailable => OutcomeKind.ServerUnavailable,
-            FailureKind.SessionGone => OutcomeKind.Gone,
-            FailureKind.NotSupported => OutcomeKind.NotSupported,
-            FailureKind.TimedOut => OutcomeKind.TimedOut,
-            _ => OutcomeKind.Failed,
-        };
+        var kind = OutcomeKinds.From(failure.Kind);
         return Outcome(kind, request, failure) with { Failure = failure };
     }
 

@@ -4,13 +4,15 @@ using System.Text.Json;
 namespace SessionKiller.Core.Audit;
 
 /// <summary>
-/// Appends one JSON object per line. Each line is written with a single append to a file opened for
-/// shared writing, so the plugin and elevated helpers can log at the same time without tearing lines.
+/// Appends one JSON object per line. Each line is written while this process holds the file alone
+/// (FileShare.None: a sharing lock on Windows, flock on Linux), so the plugin and elevated helpers can
+/// log at the same time without losing or tearing lines; .NET writes at its own position rather than
+/// with an atomic append, so shared writers could otherwise overwrite each other.
 /// </summary>
 public sealed class JsonLinesAuditLog : IAuditLog
 {
-    private const int Attempts = 20;
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(15);
+    // Waiting for other writers is bounded (about two seconds at most): a busy log never holds up an action.
+    private const int Attempts = 200;
 
     public JsonLinesAuditLog(string path)
     {
@@ -43,14 +45,14 @@ public sealed class JsonLinesAuditLog : IAuditLog
         {
             try
             {
-                using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+                using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.None, 1, FileOptions.None);
                 stream.Write(line, 0, line.Length);
                 return true;
             }
             catch (IOException) when (attempt < Attempts - 1)
             {
-                // Another process may hold the file for a moment (antivirus, a rotation); try again shortly.
-                Thread.Sleep(RetryDelay);
+                // Another writer holds the file for the moment it takes to write one line; try again shortly.
+                Thread.Sleep(Random.Shared.Next(1, 20));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
             {

@@ -27,6 +27,9 @@ public enum QueryProblemKind
     EmptyServer,
     UnbalancedQuote,
     TooLong,
+
+    /// <summary>A second session id, server or idle filter that differs from the first (<c>#3 #5</c>).</summary>
+    ConflictingFilters,
 }
 
 /// <summary>What is wrong with a query: the kind (for hosts that translate), the offending token, and a sentence.</summary>

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(SessionKiller.Benchmarks.KeystrokeBenchmarks).Assembly).Run(args);
