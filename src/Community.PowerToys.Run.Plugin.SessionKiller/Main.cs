@@ -157,11 +157,13 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
 
     private void OnThemeChanged(Theme oldTheme, Theme newTheme) => iconPath = ThemeIcons.For(newTheme);
 
+    /// <summary>A server last heard from (read or failed) longer ago than the refresh interval; one never heard from is being read.</summary>
     private bool IsOld(CatalogSnapshot snapshot)
     {
         var oldest = services.Time.GetUtcNow() - settings.Core.RefreshInterval;
-        return snapshot.Servers.Any(server => (server.RetrievedAt ?? server.FailedAt) is { } read && Max(read, server.FailedAt) < oldest);
+        return snapshot.Servers.Any(server => LastHeard(server) is { } last && last < oldest);
     }
 
-    private static DateTimeOffset Max(DateTimeOffset read, DateTimeOffset? failedAt) => failedAt is { } failed && failed > read ? failed : read;
+    private static DateTimeOffset? LastHeard(ServerSnapshot server) =>
+        server.FailedAt is { } failed && (server.RetrievedAt is not { } retrieved || failed > retrieved) ? failed : server.RetrievedAt;
 }

@@ -120,7 +120,7 @@ public sealed class EntryPointGuardTests : IDisposable
         main.UpdateSettings(new PowerLauncherPluginSettings { AdditionalOptions = [new PluginAdditionalOption { Key = Settings.SettingsMapper.Servers, TextValue = "RDS01" }] });
         await main.Catalog.RefreshAsync();
 
-        Assert.True(main.Launcher.LaunchAsync(SessionAction.LogOff, TestSessions.User("bob", id: 3), out var finished));
+        Assert.True(main.Launcher.Launch(SessionAction.LogOff, TestSessions.User("bob", id: 3), out var finished));
         await finished;
 
         await unsure.Elevation.Received(1).RunElevatedAsync(Arg.Any<ActionRequest>(), Arg.Any<CancellationToken>());
@@ -144,7 +144,7 @@ public sealed class EntryPointGuardTests : IDisposable
         plugin.Api.When(api => api.ShowNotification(Arg.Any<string>(), Arg.Any<string>())).Throw(new InvalidOperationException("no toasts"));
         var reads = plugin.Reads("RDS01");
 
-        Assert.True(plugin.Main.Launcher.LaunchAsync(SessionAction.Disconnect, TestSessions.User("bob", id: 3), out var finished));
+        Assert.True(plugin.Main.Launcher.Launch(SessionAction.Disconnect, TestSessions.User("bob", id: 3), out var finished));
         await finished;
 
         Assert.Equal(reads + 2, plugin.Reads("RDS01"));

@@ -18,10 +18,10 @@ internal sealed class ActionLauncher(
     internal static readonly TimeSpan ForegroundLimit = TimeSpan.FromSeconds(5);
 
     /// <returns>Whether PowerToys Run hides: it stays open only when the person said No.</returns>
-    public bool Launch(SessionAction action, SessionInfo session) => LaunchAsync(action, session, out _);
+    public bool Launch(SessionAction action, SessionInfo session) => Launch(action, session, out _);
 
-    /// <param name="finished">Completes when the outcome was reported and the server read again (for tests).</param>
-    internal bool LaunchAsync(SessionAction action, SessionInfo session, out Task finished)
+    /// <param name="finished">Completes when the outcome was reported and the server read again.</param>
+    internal bool Launch(SessionAction action, SessionInfo session, out Task finished)
     {
         var current = settings();
         var handoff = new ForegroundHandoff(services.Prompt);

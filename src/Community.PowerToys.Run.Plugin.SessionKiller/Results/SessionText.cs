@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Community.PowerToys.Run.Plugin.SessionKiller.Properties;
 using SessionKiller.Core.Sessions;
@@ -103,7 +104,7 @@ internal sealed class SessionText(TimeProvider time)
         var zone = time.LocalTimeZone;
         var local = TimeZoneInfo.ConvertTime(moment, zone);
         var today = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).Date;
-        return local.ToString(local.Date == today ? "t" : "g", System.Globalization.CultureInfo.CurrentCulture);
+        return local.ToString(local.Date == today ? "t" : "g", CultureInfo.CurrentCulture);
     }
 
     /// <summary>"12 min ago".</summary>
