@@ -97,30 +97,23 @@ public sealed class EntryPointGuardTests : IDisposable
     [Fact]
     public async Task A_result_action_that_cannot_even_start_keeps_Run_open()
     {
-        using var broken = new PluginHarness(clock);
-        var services = new PluginServices(broken.Backend, broken.Prompt, broken.Elevation, null!, broken.Clipboard, clock, () => false, PluginHarness.Actor);
-        using var main = new Main(services);
+        using var broken = new PluginHarness(clock, services => services with { AuditLog = null! });
         broken.Serve("RDS01", TestSessions.User("bob", id: 3));
-        main.UpdateSettings(new PowerLauncherPluginSettings { AdditionalOptions = [new PluginAdditionalOption { Key = Settings.SettingsMapper.Servers, TextValue = "RDS01" }] });
-        await main.Catalog.RefreshAsync();
-        var result = Assert.Single(main.Query(new Query("logoff bob", "logoff")));
+        await broken.StartAsync("RDS01");
 
-        Assert.False(result.Action(Enter));
+        Assert.False(broken.Only("bob").Action(Enter));
     }
 
     [Fact]
     public async Task An_elevation_check_that_throws_counts_as_not_elevated()
     {
-        using var unsure = new PluginHarness(clock);
-        var services = new PluginServices(unsure.Backend, unsure.Prompt, unsure.Elevation, unsure.AuditLog, unsure.Clipboard, clock, () => throw new PlatformNotSupportedException(), PluginHarness.Actor);
-        using var main = new Main(services);
+        using var unsure = new PluginHarness(clock, services => services with { IsElevated = () => throw new PlatformNotSupportedException() });
         unsure.Serve("RDS01", TestSessions.User("bob", id: 3));
         unsure.Backend.LogOffAsync(Arg.Any<string>(), Arg.Any<int>(), Arg.Any<bool>(), Arg.Any<CancellationToken>()).Returns(BackendFailure.AccessDenied());
         unsure.Elevation.RunElevatedAsync(Arg.Any<ActionRequest>(), Arg.Any<CancellationToken>()).Returns(new ElevatedResult(OutcomeKind.Done));
-        main.UpdateSettings(new PowerLauncherPluginSettings { AdditionalOptions = [new PluginAdditionalOption { Key = Settings.SettingsMapper.Servers, TextValue = "RDS01" }] });
-        await main.Catalog.RefreshAsync();
+        await unsure.StartAsync("RDS01");
 
-        Assert.True(main.Launcher.Launch(SessionAction.LogOff, TestSessions.User("bob", id: 3), out var finished));
+        Assert.True(unsure.Main.Launcher.Launch(SessionAction.LogOff, TestSessions.User("bob", id: 3), out var finished));
         await finished;
 
         await unsure.Elevation.Received(1).RunElevatedAsync(Arg.Any<ActionRequest>(), Arg.Any<CancellationToken>());

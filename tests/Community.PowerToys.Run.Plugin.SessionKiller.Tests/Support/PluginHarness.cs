@@ -23,7 +23,8 @@ internal sealed class PluginHarness : IDisposable
     private readonly ConcurrentDictionary<string, BackendResult<IReadOnlyList<SessionInfo>>> servers = new(ServerNames.Comparer);
     private readonly Channel<(string Text, string? Detail)> notifications = Channel.CreateUnbounded<(string, string?)>();
 
-    public PluginHarness(TimeProvider? time = null)
+    /// <param name="adjust">Replaces parts of the services before the plugin is made (to inject a failure).</param>
+    public PluginHarness(TimeProvider? time = null, Func<PluginServices, PluginServices>? adjust = null)
     {
         Time = time ?? new FakeTimeProvider(TestSessions.Now);
         Backend.EnumerateSessionsAsync(Arg.Any<string>(), Arg.Any<CancellationToken>())
@@ -39,7 +40,8 @@ internal sealed class PluginHarness : IDisposable
         Api.GetCurrentTheme().Returns(Theme.Dark);
         Api.When(api => api.ShowNotification(Arg.Any<string>(), Arg.Any<string>()))
             .Do(call => notifications.Writer.TryWrite((call.ArgAt<string>(0), call.ArgAt<string>(1))));
-        Main = new Main(new PluginServices(Backend, Prompt, Elevation, AuditLog, Clipboard, Time, () => Elevated, Actor));
+        var services = new PluginServices(Backend, Prompt, Elevation, AuditLog, Clipboard, Time, () => Elevated, Actor);
+        Main = new Main(adjust is null ? services : adjust(services));
     }
 
     public TimeProvider Time { get; }
