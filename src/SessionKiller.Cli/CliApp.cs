@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SessionKiller.Core.Actions;
+using SessionKiller.Core.Backend;
 using SessionKiller.Core.Cli;
 
 namespace SessionKiller.Cli;
@@ -56,11 +57,14 @@ internal sealed class CliApp(CliHost host)
             return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
 
-        if (host.Backend is not { } backend)
+        if (host.Backend is not { } platformBackend)
         {
             await host.Error.WriteLineAsync(SessionBackendFactory.UnsupportedSystem).ConfigureAwait(false);
             return (int)ExitCode.NotSupported;
         }
+
+        // A server that hangs holds the command no longer than the per-server timeout.
+        var backend = new TimeBoundBackend(platformBackend, host.Settings.ServerTimeout, host.Time);
 
         return parse.CommandResult.Command == commandLine.List
             ? await new ListCommand(host, backend).RunAsync(commandLine.ReadList(parse), cancellationToken).ConfigureAwait(false)

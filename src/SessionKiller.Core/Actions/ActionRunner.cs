@@ -76,6 +76,13 @@ public sealed class ActionRunner
             {
                 return Outcome(OutcomeKind.Cancelled, request);
             }
+
+            // A confirmation can stay open for minutes: read again so a Yes never reaches someone else.
+            (_, problem) = await VerifyAsync(request, cancellationToken).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return problem;
+            }
         }
 
         return request.Action switch
