@@ -1,5 +1,6 @@
 using Community.PowerToys.Run.Plugin.SessionKiller.Settings;
 using SessionKiller.Core.Actions;
+using SessionKiller.Core.Backend;
 using SessionKiller.Core.Sessions;
 
 namespace Community.PowerToys.Run.Plugin.SessionKiller.Actions;
@@ -30,7 +31,9 @@ internal sealed class ActionLauncher(
             Time = services.Time,
             Elevation = RunsElevated() ? null : services.Elevation,
         };
-        var runner = new ActionRunner(new ActingBackend(services.Backend, handoff), handoff, services.AuditLog, context);
+        // A server that hangs costs an action at most the per-server timeout, as it costs the catalog.
+        var backend = new TimeBoundBackend(services.Backend, current.Core.ServerTimeout, services.Time);
+        var runner = new ActionRunner(new ActingBackend(backend, handoff), handoff, services.AuditLog, context);
         var request = Request(action, session, current, services.Actor);
         var run = Task.Run(() => runner.RunAsync(request));
 

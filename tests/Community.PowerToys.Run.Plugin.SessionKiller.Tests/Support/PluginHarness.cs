@@ -111,12 +111,14 @@ internal sealed class PluginHarness : IDisposable
     public bool HasNotification => notifications.Reader.TryPeek(out _);
 
     /// <summary>Waits until the server was read at least <paramref name="count"/> times.</summary>
-    public async Task WaitForReadsAsync(string server, int count)
+    public Task WaitForReadsAsync(string server, int count) => EventuallyAsync(() => Reads(server) >= count);
+
+    public static async Task EventuallyAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + Patience;
-        while (Reads(server) < count)
+        while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"{server} was read {Reads(server)} times, not {count}.");
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true in time.");
             await Task.Delay(10);
         }
     }
