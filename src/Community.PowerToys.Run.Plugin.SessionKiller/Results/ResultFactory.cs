@@ -13,6 +13,12 @@ namespace Community.PowerToys.Run.Plugin.SessionKiller.Results;
 /// <summary>Turns what was typed and the catalog's snapshot into PowerToys results. Parsing and ranking are Core's.</summary>
 internal sealed class ResultFactory(SessionText text, Func<string> iconPath)
 {
+    /// <summary>
+    /// At most this many sessions per query: a screenful and then some. Typing narrows the list; building
+    /// thousands of results would make every keystroke slow (see the benchmarks).
+    /// </summary>
+    public const int MaxSessionResults = 20;
+
     private const int TopScore = 10_000;
 
     /// <param name="act">Runs an action on a session; returns whether Run hides.</param>
@@ -25,7 +31,7 @@ internal sealed class ResultFactory(SessionText text, Func<string> iconPath)
             return [GrammarHelp(parsed.Problem!)];
         }
 
-        var options = MatchOptions.Default with { ShowOwnSession = settings.Core.ShowOwnSession };
+        var options = MatchOptions.Default with { ShowOwnSession = settings.Core.ShowOwnSession, Limit = MaxSessionResults };
         var matches = SessionMatcher.Match(snapshot.Sessions, query, options);
         var results = new List<Result>(matches.Count + snapshot.Servers.Count);
         for (var i = 0; i < matches.Count; i++)
