@@ -149,4 +149,34 @@ public sealed class KeystrokePathTests
         Assert.True(afterPause < Main.FirstReadWait + TimeSpan.FromSeconds(1), $"the delayed query took {afterPause.TotalMilliseconds} ms");
         Assert.Contains(delayed, result => result.Title.Contains("this PC", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_sessions_texts_are_written_once_per_snapshot_and_reused_by_every_keystroke()
+    {
+        using var plugin = new PluginHarness();
+        plugin.Serve("RDS01", TestSessions.User("bob", id: 3, server: "RDS01"));
+        await plugin.StartAsync("RDS01");
+
+        var first = plugin.Only("bob");
+        var second = plugin.Only("bo");
+
+        Assert.Same(first.Title, second.Title);
+        Assert.Same(first.SubTitle, second.SubTitle);
+        Assert.Same(first.ToolTipData, second.ToolTipData);
+    }
+
+    [Fact]
+    public async Task A_sessions_texts_are_written_again_on_a_new_day_so_the_sign_in_shows_its_date()
+    {
+        using var plugin = new PluginHarness();
+        plugin.Serve("RDS01", TestSessions.User("bob", id: 3, server: "RDS01"));
+        await plugin.StartAsync("RDS01");
+        var today = plugin.Only("bob").SubTitle;
+
+        plugin.FakeTime.Advance(TimeSpan.FromDays(1));
+        var tomorrow = plugin.Only("bob").SubTitle;
+
+        Assert.NotEqual(today, tomorrow);
+        Assert.Contains("2026", tomorrow, StringComparison.Ordinal);
+    }
 }
