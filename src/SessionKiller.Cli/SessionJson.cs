@@ -52,14 +52,16 @@ internal sealed record SessionJson(
 internal sealed partial class SessionJsonContext : JsonSerializerContext
 {
     /// <summary>
-    /// camelCase names, nulls written, indented; names in any script stay readable (<c>Jürgen</c>, not
-    /// <c>J\u00FCrgen</c>) while control characters are still escaped.
+    /// camelCase names, nulls written, indented, and only ASCII: every other character is a \u escape
+    /// (<c>J\u00FCrgen</c>). Windows writes redirected output in the console's code page, which turns
+    /// <c>Łukasz</c> into <c>Lukasz</c> and <c>王</c> into <c>?</c>; an escape survives any code page and
+    /// every JSON reader turns it back into the name. Control characters are escaped too.
     /// </summary>
     public static SessionJsonContext Readable { get; } = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         WriteIndented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.BasicLatin),
     });
 }

@@ -171,7 +171,7 @@ public class ListCommandTests
     }
 
     [Fact]
-    public async Task List_json_keeps_names_readable_and_escapes_control_characters()
+    public async Task List_json_is_ascii_so_names_survive_any_code_page_and_escapes_control_characters()
     {
         var harness = new CliHarness().WithSessions(
             ServerNames.Local,
@@ -179,9 +179,11 @@ public class ListCommandTests
 
         var run = await harness.RunAsync("list", "--json");
 
-        Assert.Contains("\"jürgen\"", run.Out, StringComparison.Ordinal);
+        Assert.Contains("\"j\\u00FCrgen\"", run.Out, StringComparison.Ordinal);
+        Assert.All(run.Out, character => Assert.InRange(character, '\0', '\u007f'));
         Assert.DoesNotContain('\u001b', run.Out);
         using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("jürgen", json.RootElement[0].GetProperty("userName").GetString());
         Assert.Equal("evil\u001b[31m", json.RootElement[0].GetProperty("clientName").GetString());
     }
 
