@@ -135,6 +135,7 @@ typedef struct {
     LONG lock_flags;
     DWORD address_family;
     BYTE address[16];
+    BOOL disconnected_by_call; /* by WTSDisconnectSession, in this run or (WTSSIM_STATE) an earlier one */
 } session_t;
 
 typedef struct {
@@ -182,6 +183,7 @@ static BOOL loaded;
 static DWORD load_error;          /* non-zero: the scenario could not be read; every call fails with it */
 static LONGLONG clock_now;        /* 0: the real clock */
 static WCHAR log_path[MAX_PATH];
+static WCHAR state_path[MAX_PATH]; /* WTSSIM_STATE: what carries over from one run to the next; empty: nothing */
 static server_t servers[MAX_SERVERS];
 static int server_count;
 static session_t sessions[MAX_SESSIONS];
@@ -549,12 +551,15 @@ static void load_scenario(void)
     fclose(file);
 }
 
+static void load_state(void);
+
 static void enter(void)
 {
     EnterCriticalSection(&lock);
     if (!loaded) {
         loaded = TRUE;
         load_scenario();
+        load_state();
     }
 }
 
@@ -654,6 +659,86 @@ static void apply_swaps(int server)
         }
         sim_log(L"WTSSIM_SWAP server=%ls id=%lu user=%ls\\%ls", server_name(server), swap->id, session->domain, session->user);
     }
+}
+
+/* ---- What carries over between runs (env WTSSIM_STATE): a file the stand-in rewrites after each change. ---- */
+
+static void utf8_of(const WCHAR *text, char *out, int size)
+{
+    if (WideCharToMultiByte(CP_UTF8, 0, text, -1, out, size, NULL, NULL) == 0) out[0] = 0;
+}
+
+/* Writes enumeration counts and the sessions ended or disconnected by a call; one run at a time per file. */
+static void save_state(void)
+{
+    char name[NAME_LEN * 3];
+    FILE *file;
+    if (!state_path[0]) return;
+    file = _wfopen(state_path, L"w");
+    if (!file) {
+        sim_log(L"WTSSIM_ERROR cannot write state %ls", state_path);
+        return;
+    }
+    for (int i = 0; i < server_count; i++) {
+        if (!servers[i].enumerations) continue;
+        utf8_of(servers[i].name, name, sizeof(name));
+        fprintf(file, "enumerations server=%s count=%lu\n", name, servers[i].enumerations);
+    }
+    for (int i = 0; i < session_count; i++) {
+        session_t *s = &sessions[i];
+        utf8_of(servers[s->server].name, name, sizeof(name));
+        if (!s->present) fprintf(file, "ended server=%s id=%lu\n", name, s->id);
+        else if (s->disconnected_by_call) fprintf(file, "disconnected server=%s id=%lu at=%lld\n", name, s->id, s->disconnect);
+    }
+    fclose(file);
+}
+
+/* Replays what earlier runs did on top of the scenario; no file yet means nothing has happened. */
+static void load_state(void)
+{
+    char line[LINE_LEN];
+    FILE *file;
+    path_from_env(L"WTSSIM_STATE", state_path, MAX_PATH);
+    if (!state_path[0] || load_error) return;
+    file = _wfopen(state_path, L"r");
+    if (!file) return;
+    while (fgets(line, sizeof(line), file)) {
+        size_t length = strlen(line);
+        char *context = NULL;
+        char *keyword;
+        const char *value;
+        WCHAR wide[NAME_LEN];
+        pairs_t pairs;
+        session_t *session;
+        int server;
+        BOOL understood = FALSE;
+
+        while (length && (line[length - 1] == '\n' || line[length - 1] == '\r')) line[--length] = 0;
+        keyword = strtok_s(line, " \t", &context);
+        if (!keyword) continue;
+        if (split_pairs(context ? context : "", &pairs) && (value = pair(&pairs, "server")) != NULL) {
+            widen(value, wide, NAME_LEN);
+            server = find_server(wide, FALSE);
+            if (server >= 0 && strcmp(keyword, "enumerations") == 0 && (value = pair(&pairs, "count")) != NULL) {
+                servers[server].enumerations = strtoul(value, NULL, 10);
+                understood = TRUE;
+            } else if (server >= 0 && (value = pair(&pairs, "id")) != NULL
+                       && (session = find_session(server, strtoul(value, NULL, 10))) != NULL) {
+                if (strcmp(keyword, "ended") == 0) {
+                    session->present = FALSE;
+                    understood = TRUE;
+                } else if (strcmp(keyword, "disconnected") == 0 && (value = pair(&pairs, "at")) != NULL) {
+                    session->state = WTSDisconnected;
+                    session->disconnected_by_call = TRUE;
+                    understood = parse_time(value, &session->disconnect);
+                }
+            }
+        }
+        if (!understood) sim_log(L"WTSSIM_ERROR state line \"%hs\" is not understood", keyword);
+    }
+    fclose(file);
+    /* A swap due after the enumerations of earlier runs has happened before this run looks. */
+    for (int i = 0; i < server_count; i++) apply_swaps(i);
 }
 
 static void *sim_alloc(size_t size, int kind, DWORD count)
@@ -799,6 +884,7 @@ WINBOOL WINAPI WTSEnumerateSessionsExW(HANDLE hServer, DWORD *pLevel, DWORD Filt
 
         apply_swaps(server);
         servers[server].enumerations++;
+        save_state();
         count = count_sessions(server);
         bytes = count * sizeof(WTS_SESSION_INFO_1W);
         for (int i = 0; i < session_count; i++) {
@@ -854,6 +940,7 @@ WINBOOL WINAPI WTSEnumerateSessionsW(HANDLE hServer, DWORD Reserved, DWORD Versi
 
         apply_swaps(server);
         servers[server].enumerations++;
+        save_state();
         count = count_sessions(server);
         bytes = count * sizeof(WTS_SESSION_INFOW);
         for (int i = 0; i < session_count; i++)
@@ -1024,7 +1111,9 @@ static WINBOOL end_session(const WCHAR *function, int op, HANDLE hServer, DWORD 
         else {
             session->state = WTSDisconnected;
             session->disconnect = now();
+            session->disconnected_by_call = TRUE;
         }
+        save_state();
     }
     sim_log(L"%ls server=%ls id=%lu wait=%d -> %ls", function, server_name(server), SessionId, bWait ? 1 : 0, result_text(error, result));
     leave();
