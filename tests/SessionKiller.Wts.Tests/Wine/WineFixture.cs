@@ -85,8 +85,10 @@ public sealed class WineFixture : IAsyncLifetime
         Directory.CreateDirectory(WorkDirectory);
         var standIn = BuildStandInAsync();
         var prefix = CreatePrefixAsync();
+        // Both programs at once: trimming is mostly one thread, so two publishes share two cores well.
         var probe = _published[WineApp.Probe].Value;
-        await Task.WhenAll(standIn, prefix, probe);
+        var cli = _published[WineApp.Cli].Value;
+        await Task.WhenAll(standIn, prefix, probe, cli);
         Report("ready");
     }
 
@@ -262,13 +264,14 @@ public sealed class WineFixture : IAsyncLifetime
         environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         environment["DOTNET_NOLOGO"] = "1";
 
-        // Its own artifacts folder: the publish never touches the bin/obj of the build running these tests.
+        // Its own artifacts folder: the publish never touches the bin/obj of the build running these tests,
+        // nor those of the other program's publish running beside it.
         var result = await Timed($"publish {app}", () => ProcessRunner.RunAsync(
             "dotnet",
             [
                 "publish", project, "-c", "Release", "-r", "win-x64", "--self-contained",
                 "-p:PublishSingleFile=true", "-p:PublishTrimmed=true",
-                "--artifacts-path", Path.Combine(WorkDirectory, "artifacts"), "-o", output,
+                "--artifacts-path", Path.Combine(WorkDirectory, "artifacts", app.ToString()), "-o", output,
             ],
             environment,
             PublishTimeout));
