@@ -1,0 +1,12 @@
+using System.Runtime.InteropServices;
+
+namespace SessionKiller.Linux.Interop;
+
+internal static partial class Libc
+{
+    [LibraryImport(Libraries.Libc, SetLastError = true)]
+    internal static partial int getsid(int pid);
+
+    [LibraryImport(Libraries.Libc)]
+    internal static partial uint geteuid();
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace SessionKiller.Linux.Tests.Support;
+
+/// <summary>Runs the machine's programs for tests; a missing program fails the test with what to install.</summary>
+internal static class Tools
+{
+    public static string Require(string path, string package)
+    {
+        Assert.True(File.Exists(path), $"{path} is missing: install {package} (bash scripts/install-prerequisites.sh).");
+        return path;
+    }
+
+    public static string Find(string name, string package)
+    {
+        foreach (var directory in new[] { "/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin" })
+        {
+            var candidate = Path.Combine(directory, name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        Assert.Fail($"{name} is missing: install {package} (bash scripts/install-prerequisites.sh).");
+        return "";
+    }
+
+    /// <summary>Runs a program to its end (bounded), returning its exit code and output.</summary>
+    public static (int ExitCode, string Output) Run(string program, IEnumerable<string> arguments, TimeSpan? timeout = null, string? standardInput = null)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (standardInput is not null)
+        {
+            process.StandardInput.Write(standardInput);
+        }
+
+        process.StandardInput.Close();
+        if (!process.WaitForExit(timeout ?? TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{program} {string.Join(' ', start.ArgumentList)} did not finish in time.");
+        }
+
+        process.WaitForExit();
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
+    }
+
+    public static string RunOrFail(string program, params string[] arguments)
+    {
+        var (exitCode, output) = Run(program, arguments);
+        Assert.True(exitCode == 0, $"{program} {string.Join(' ', arguments)} failed ({exitCode}): {output}");
+        return output;
+    }
+}
