@@ -76,6 +76,13 @@ public sealed class ActionRunner
             {
                 return Outcome(OutcomeKind.Cancelled, request);
             }
+
+            // A confirmation can stay open for minutes: read again so a Yes never reaches someone else.
+            (_, problem) = await VerifyAsync(request, cancellationToken).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return problem;
+            }
         }
 
         return request.Action switch
@@ -215,15 +222,7 @@ public sealed class ActionRunner
 
     private static ActionOutcome FromFailure(ActionRequest request, BackendFailure failure)
     {
-        var kind = failure.Kind switch
-        {
-            FailureKind.AccessDenied => OutcomeKind.AccessDenied,
-            FailureKind.ServerUnavailable => OutcomeKind.ServerUnavailable,
-            FailureKind.SessionGone => OutcomeKind.Gone,
-            FailureKind.NotSupported => OutcomeKind.NotSupported,
-            FailureKind.TimedOut => OutcomeKind.TimedOut,
-            _ => OutcomeKind.Failed,
-        };
+        var kind = OutcomeKinds.From(failure.Kind);
         return Outcome(kind, request, failure) with { Failure = failure };
     }
 

@@ -39,7 +39,7 @@ public sealed record SessionKillerSettings
     public int RefreshIntervalSeconds { get; init; } = 30;
 
     /// <summary>How long one server may take to answer before it is shown as stale.</summary>
-    public int ServerTimeoutSeconds { get; init; } = 5;
+    public int ServerTimeoutSeconds { get; init; } = 10;
 
     public TimeSpan AskFirstTimeout => TimeSpan.FromSeconds(Math.Clamp(AskFirstTimeoutSeconds, MinAskFirstTimeoutSeconds, MaxAskFirstTimeoutSeconds));
 

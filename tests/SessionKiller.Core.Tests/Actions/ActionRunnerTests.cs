@@ -554,3 +554,43 @@ public class ActionRunnerTests
         Assert.False(outcome.Audited);
     }
 }
+
+public class ConfirmationWindowTests
+{
+    private static readonly SessionInfo Bob = TestSessions.User("bob", id: 3);
+
+    [Fact]
+    public async Task Logoff_refuses_when_the_id_changed_while_the_confirmation_was_open()
+    {
+        var harness = new RunnerHarness();
+        harness.ServerReads([Bob], [TestSessions.User("eve", id: 3)]);
+
+        var outcome = await harness.Run(SessionAction.LogOff, Bob);
+
+        Assert.Equal(OutcomeKind.Changed, outcome.Kind);
+        Assert.Equal(0, harness.LogOffCalls);
+        await harness.Prompt.ReceivedWithAnyArgs(1).ConfirmAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task Logoff_reports_a_session_that_ended_while_the_confirmation_was_open()
+    {
+        var harness = new RunnerHarness();
+        harness.ServerReads([Bob], []);
+
+        var outcome = await harness.Run(SessionAction.LogOff, Bob);
+
+        Assert.Equal(OutcomeKind.Gone, outcome.Kind);
+        Assert.Equal(0, harness.LogOffCalls);
+    }
+
+    [Fact]
+    public async Task Without_a_confirmation_the_session_is_read_once()
+    {
+        var harness = new RunnerHarness(Bob);
+
+        await harness.Run(SessionAction.LogOff, Bob, request => request with { Confirmed = true });
+
+        Assert.Equal(1, harness.CallsTo(nameof(ISessionBackend.EnumerateSessionsAsync)));
+    }
+}

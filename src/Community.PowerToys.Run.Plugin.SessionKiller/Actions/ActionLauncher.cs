@@ -1,0 +1,102 @@
+using Community.PowerToys.Run.Plugin.SessionKiller.Settings;
+using SessionKiller.Core.Actions;
+using SessionKiller.Core.Backend;
+using SessionKiller.Core.Sessions;
+
+namespace Community.PowerToys.Run.Plugin.SessionKiller.Actions;
+
+/// <summary>
+/// Starts an action from a result or a context menu (on PowerToys Run's UI thread) through Core's runner,
+/// and ends it with a notification and a fresh read of the server it touched.
+/// </summary>
+internal sealed class ActionLauncher(
+    PluginServices services,
+    Func<PluginSettings> settings,
+    Func<string, Task> refreshServer,
+    Action<ActionOutcome> report)
+{
+    /// <summary>How long the UI thread waits for the runner to reach its confirmation.</summary>
+    internal static readonly TimeSpan ForegroundLimit = TimeSpan.FromSeconds(5);
+
+    /// <returns>Whether PowerToys Run hides: it stays open only when the person said No.</returns>
+    public bool Launch(SessionAction action, SessionInfo session) => Launch(action, session, out _);
+
+    /// <param name="finished">Completes when the outcome was reported and the server read again.</param>
+    internal bool Launch(SessionAction action, SessionInfo session, out Task finished)
+    {
+        var current = settings();
+        var handoff = new ForegroundHandoff(services.Prompt);
+        var context = new RunnerContext(services.Actor, current.Core)
+        {
+            Time = services.Time,
+            Elevation = RunsElevated() ? null : services.Elevation,
+        };
+        // A server that hangs costs an action at most the per-server timeout, as it costs the catalog.
+        var backend = new TimeBoundBackend(services.Backend, current.Core.ServerTimeout, services.Time);
+        var runner = new ActionRunner(new ActingBackend(backend, handoff), handoff, services.AuditLog, context);
+        var request = Request(action, session, current, services.Actor);
+        var run = Task.Run(() => runner.RunAsync(request));
+
+        var declined = handoff.Attend(run, ForegroundLimit);
+        finished = FinishAsync(run, session.ServerName, reportOutcome: !declined);
+        return !declined;
+    }
+
+    /// <summary>Binds the request to the identity shown and spells out the settings, so an elevated helper gets the same.</summary>
+    internal static ActionRequest Request(SessionAction action, SessionInfo session, PluginSettings settings, string actor)
+    {
+        var request = new ActionRequest(action, session.Identity);
+        var core = settings.Core;
+        return action switch
+        {
+            SessionAction.AskFirst => request with
+            {
+                MessageTitle = core.AskFirstTitle,
+                MessageText = core.AskFirstText,
+                AskTimeout = core.AskFirstTimeout,
+                OnNoAnswer = core.OnNoAnswer,
+            },
+            SessionAction.SendMessage => request with { MessageText = Placeholders.Fill(settings.MessageText, session.Identity, actor, core.AskFirstTimeout) },
+            _ => request,
+        };
+    }
+
+    private bool RunsElevated()
+    {
+        try
+        {
+            return services.IsElevated();
+        }
+        catch (Exception exception)
+        {
+            // Not knowing means asking UAC when the backend is denied: the helper then decides.
+            Guard.Report(exception, nameof(RunsElevated));
+            return false;
+        }
+    }
+
+    private async Task FinishAsync(Task<ActionOutcome> run, string serverName, bool reportOutcome)
+    {
+        try
+        {
+            var outcome = await run.ConfigureAwait(false);
+            if (reportOutcome)
+            {
+                report(outcome);
+            }
+        }
+        catch (Exception exception)
+        {
+            Guard.Report(exception, nameof(FinishAsync));
+        }
+
+        try
+        {
+            await refreshServer(serverName).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Guard.Report(exception, nameof(FinishAsync));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.Runtime.InteropServices;
+
+namespace Community.PowerToys.Run.Plugin.SessionKiller.Interop;
+
+internal static partial class Kernel32
+{
+    public const uint GMEM_MOVEABLE = 0x0002;
+
+    [LibraryImport(Libraries.Kernel32, SetLastError = true)]
+    public static partial SafeGlobalMemoryHandle GlobalAlloc(uint uFlags, nuint dwBytes);
+
+    [LibraryImport(Libraries.Kernel32, SetLastError = true)]
+    public static partial nint GlobalLock(SafeGlobalMemoryHandle hMem);
+
+    [LibraryImport(Libraries.Kernel32, SetLastError = true)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    public static partial bool GlobalUnlock(SafeGlobalMemoryHandle hMem);
+
+    [LibraryImport(Libraries.Kernel32, SetLastError = true)]
+    public static partial nint GlobalFree(nint hMem);
+}

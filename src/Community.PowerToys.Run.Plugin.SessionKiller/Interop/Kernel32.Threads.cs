@@ -1,0 +1,9 @@
+using System.Runtime.InteropServices;
+
+namespace Community.PowerToys.Run.Plugin.SessionKiller.Interop;
+
+internal static partial class Kernel32
+{
+    [LibraryImport(Libraries.Kernel32)]
+    public static partial uint GetCurrentThreadId();
+}

@@ -1,0 +1,169 @@
+using System.Windows.Controls;
+using Community.PowerToys.Run.Plugin.SessionKiller.Actions;
+using Community.PowerToys.Run.Plugin.SessionKiller.Properties;
+using Community.PowerToys.Run.Plugin.SessionKiller.Results;
+using Community.PowerToys.Run.Plugin.SessionKiller.Settings;
+using ManagedCommon;
+using Microsoft.PowerToys.Settings.UI.Library;
+using SessionKiller.Core.Actions;
+using SessionKiller.Core.Catalog;
+using SessionKiller.Core.Sessions;
+using Wox.Plugin;
+
+namespace Community.PowerToys.Run.Plugin.SessionKiller;
+
+/// <summary>The PowerToys Run plugin: maps the host's calls to Core and Core's answers to results.</summary>
+public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPluginI18n, ISettingProvider, IReloadable, IDisposable
+{
+    /// <summary>How long a delayed query waits for a fresh read when the snapshot is older than the refresh interval.</summary>
+    internal static readonly TimeSpan DelayedRefreshLimit = TimeSpan.FromSeconds(2);
+
+    private readonly PluginServices services;
+    private readonly SessionText text;
+    private readonly ResultFactory results;
+    private readonly ActionLauncher launcher;
+    private PluginSettings settings = PluginSettings.CreateDefault();
+    private IPublicAPI? api;
+    private string iconPath = ThemeIcons.Dark;
+    private bool disposed;
+
+    public Main()
+        : this(PluginServices.ForThisComputer())
+    {
+    }
+
+    internal Main(PluginServices services)
+    {
+        this.services = services;
+        Catalog = new SessionCatalog(services.Backend, services.Time);
+        text = new SessionText(services.Time);
+        results = new ResultFactory(text, () => iconPath);
+        launcher = new ActionLauncher(services, () => settings, server => Catalog.RefreshServerAsync(server), Notify);
+    }
+
+    /// <summary>Must equal plugin.json's ID, or PowerToys refuses the plugin.</summary>
+    public static string PluginID => "8973930548F2496697A6A98D9ED8FC56";
+
+    public string Name => "SessionKiller";
+
+    public string Description => Resources.Plugin_Description;
+
+    public IEnumerable<PluginAdditionalOption> AdditionalOptions => Guard.Run(() => SettingsMapper.Options(settings), () => []);
+
+    internal SessionCatalog Catalog { get; }
+
+    internal PluginSettings Settings => settings;
+
+    internal string IconPath => iconPath;
+
+    internal ActionLauncher Launcher => launcher;
+
+    public void Init(PluginInitContext context)
+    {
+        // The first read starts on a pool thread: Init never waits on a server.
+        Guard.Run(Catalog.Start);
+        Guard.Run(() =>
+        {
+            api = context?.API;
+            if (api is not null)
+            {
+                api.ThemeChanged += OnThemeChanged;
+                iconPath = ThemeIcons.For(api.GetCurrentTheme());
+            }
+        });
+    }
+
+    /// <summary>Reads the catalog's snapshot only: a keystroke never waits on a server.</summary>
+    public List<Result> Query(Query query) =>
+        Guard.Run(() => results.For(query?.Search ?? "", Catalog.Current, settings, Act, Retry), () => []);
+
+    /// <summary>After a pause in typing: a snapshot older than the refresh interval is read again first, briefly.</summary>
+    public List<Result> Query(Query query, bool delayedExecution)
+    {
+        if (delayedExecution)
+        {
+            Guard.Run(() =>
+            {
+                if (IsOld(Catalog.Current))
+                {
+                    Catalog.RefreshAsync().Wait(DelayedRefreshLimit);
+                }
+            });
+        }
+
+        return Query(query);
+    }
+
+    public List<ContextMenuResult> LoadContextMenus(Result selectedResult) =>
+        Guard.Run(() => selectedResult?.ContextData is SessionInfo session ? ContextMenuFactory.For(session, Act, Copy) : [], () => []);
+
+    public string GetTranslatedPluginTitle() => Name;
+
+    public string GetTranslatedPluginDescription() => Description;
+
+    /// <summary>PowerToys shows <see cref="AdditionalOptions"/>; no panel of our own.</summary>
+    public Control CreateSettingPanel() => throw new NotImplementedException();
+
+    /// <summary>Applies at once: the catalog reads the new servers, the next query uses the new options.</summary>
+    public void UpdateSettings(PowerLauncherPluginSettings settings) => Guard.Run(() =>
+    {
+        if (settings is null)
+        {
+            return;
+        }
+
+        var read = SettingsMapper.Read(settings.AdditionalOptions);
+        this.settings = read;
+        Catalog.Configure(read.Core);
+    });
+
+    public void ReloadData() => Guard.Run(() => _ = Catalog.RefreshAsync());
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        Guard.Run(() =>
+        {
+            if (api is not null)
+            {
+                api.ThemeChanged -= OnThemeChanged;
+            }
+
+            Catalog.Dispose();
+        });
+    }
+
+    private bool Act(SessionAction action, SessionInfo session) => Guard.Run(() => launcher.Launch(action, session), () => false);
+
+    private bool Copy(SessionInfo session) =>
+        Guard.Run(() => services.Clipboard.TrySetText(SessionText.DetailsTitle(session) + Environment.NewLine + text.Details(session)), () => false);
+
+    private bool Retry(string serverName)
+    {
+        Guard.Run(() => _ = Catalog.RefreshServerAsync(serverName));
+        return false;
+    }
+
+    private void Notify(ActionOutcome outcome) => Guard.Run(() =>
+    {
+        var (sentence, detail) = OutcomeText.For(outcome);
+        api?.ShowNotification(sentence, detail);
+    });
+
+    private void OnThemeChanged(Theme oldTheme, Theme newTheme) => iconPath = ThemeIcons.For(newTheme);
+
+    /// <summary>A server last heard from (read or failed) longer ago than the refresh interval; one never heard from is being read.</summary>
+    private bool IsOld(CatalogSnapshot snapshot)
+    {
+        var oldest = services.Time.GetUtcNow() - settings.Core.RefreshInterval;
+        return snapshot.Servers.Any(server => LastHeard(server) is { } last && last < oldest);
+    }
+
+    private static DateTimeOffset? LastHeard(ServerSnapshot server) =>
+        server.FailedAt is { } failed && (server.RetrievedAt is not { } retrieved || failed > retrieved) ? failed : server.RetrievedAt;
+}

@@ -1,0 +1,143 @@
+using Community.PowerToys.Run.Plugin.SessionKiller.Properties;
+using Community.PowerToys.Run.Plugin.SessionKiller.Settings;
+using SessionKiller.Core.Actions;
+using SessionKiller.Core.Backend;
+using SessionKiller.Core.Catalog;
+using SessionKiller.Core.Matching;
+using SessionKiller.Core.Query;
+using SessionKiller.Core.Sessions;
+using Wox.Plugin;
+
+namespace Community.PowerToys.Run.Plugin.SessionKiller.Results;
+
+/// <summary>Turns what was typed and the catalog's snapshot into PowerToys results. Parsing and ranking are Core's.</summary>
+internal sealed class ResultFactory(SessionText text, Func<string> iconPath)
+{
+    private const int TopScore = 10_000;
+
+    /// <param name="act">Runs an action on a session; returns whether Run hides.</param>
+    /// <param name="retry">Reads a server again; returns whether Run hides.</param>
+    public List<Result> For(string search, CatalogSnapshot snapshot, PluginSettings settings, Func<SessionAction, SessionInfo, bool> act, Func<string, bool> retry)
+    {
+        var parsed = QueryParser.Parse(search);
+        if (parsed.Query is not { } query)
+        {
+            return [GrammarHelp(parsed.Problem!)];
+        }
+
+        var options = MatchOptions.Default with { ShowOwnSession = settings.Core.ShowOwnSession };
+        var matches = SessionMatcher.Match(snapshot.Sessions, query, options);
+        var results = new List<Result>(matches.Count + snapshot.Servers.Count);
+        for (var i = 0; i < matches.Count; i++)
+        {
+            results.Add(Session(matches[i], TopScore - Math.Min(i, TopScore - 1), act));
+        }
+
+        foreach (var server in snapshot.Servers)
+        {
+            if (query.Server is not null && !ServerNames.AreSame(query.Server, server.ServerName))
+            {
+                continue;
+            }
+
+            if (server.IsStale)
+            {
+                results.Add(ServerProblem(server, retry));
+            }
+            else if (server.IsPending)
+            {
+                results.Add(Info(Words.Format(Resources.Server_Reading, Words.Server(server.ServerName)), Resources.Server_Reading_Subtitle));
+            }
+        }
+
+        if (results.Count == 0)
+        {
+            results.Add(query.IsEveryone
+                ? Info(Resources.NoSessions_Title, Resources.NoSessions_Subtitle)
+                : Info(Words.Format(Resources.NoMatch_Title, search.Trim()), Resources.GrammarHelp));
+        }
+
+        return results;
+    }
+
+    private Result Session(SessionMatch match, int score, Func<SessionAction, SessionInfo, bool> act)
+    {
+        var session = match.Session;
+        return new Result(match.UserNameHighlights.ToList())
+        {
+            Title = SessionText.Title(session),
+            SubTitle = text.Subtitle(session),
+            ToolTipData = new ToolTipData(SessionText.DetailsTitle(session), text.Details(session)),
+            IcoPath = iconPath(),
+            Score = score,
+            ContextData = session,
+
+            // Enter logs off; Ctrl+Enter asks first, as the context menu says.
+            Action = context => act(context?.SpecialKeyState?.CtrlPressed == true ? SessionAction.AskFirst : SessionAction.LogOff, session),
+        };
+    }
+
+    /// <summary>A server whose last read failed: why, and how old the sessions shown for it are. Enter reads it again.</summary>
+    private Result ServerProblem(ServerSnapshot server, Func<string, bool> retry)
+    {
+        var failure = server.Failure!;
+        var problem = failure.Kind switch
+        {
+            FailureKind.AccessDenied => Resources.Server_AccessDenied,
+            FailureKind.ServerUnavailable => Resources.Server_Unavailable,
+            FailureKind.TimedOut => Resources.Server_TimedOut,
+            FailureKind.NotSupported => Resources.Server_NotSupported,
+            _ => Resources.Server_Failed,
+        };
+        var age = server.RetrievedAt is { } retrieved
+            ? Words.Format(Resources.Server_ShowingFrom, text.Ago(retrieved))
+            : Resources.Server_NothingRead;
+        var title = Words.Format(Resources.Server_Problem_Title, Words.Server(server.ServerName), problem);
+        var details = failure.ToString();
+        if (server.FailedAt is { } failedAt)
+        {
+            details += Environment.NewLine + Words.Format(Resources.Server_FailedAt, text.When(failedAt));
+        }
+
+        return new Result
+        {
+            Title = title,
+            SubTitle = failure.Text.Trim() + " \u00b7 " + age + " \u00b7 " + Resources.Server_Retry,
+            ToolTipData = new ToolTipData(title, details),
+            IcoPath = iconPath(),
+            Score = 0,
+            ContextData = server,
+            Action = _ => retry(server.ServerName),
+        };
+    }
+
+    private Result GrammarHelp(QueryProblem problem)
+    {
+        var format = problem.Kind switch
+        {
+            QueryProblemKind.UnknownFilter => Resources.Problem_UnknownFilter,
+            QueryProblemKind.MalformedIdle => Resources.Problem_MalformedIdle,
+            QueryProblemKind.UnknownState => Resources.Problem_UnknownState,
+            QueryProblemKind.MalformedSessionId => Resources.Problem_MalformedSessionId,
+            QueryProblemKind.EmptyServer => Resources.Problem_EmptyServer,
+            QueryProblemKind.UnbalancedQuote => Resources.Problem_UnbalancedQuote,
+            QueryProblemKind.TooLong => Resources.Problem_TooLong,
+            QueryProblemKind.ConflictingFilters => Resources.Problem_ConflictingFilters,
+            _ => Resources.Problem_Other,
+        };
+        var title = Words.Format(format, problem.Token);
+        var result = Info(title, Resources.GrammarHelp);
+        result.ToolTipData = new ToolTipData(title, Resources.GrammarDetails);
+        return result;
+    }
+
+    /// <summary>A result that only informs: Enter keeps Run open.</summary>
+    private Result Info(string title, string subtitle) => new()
+    {
+        Title = title,
+        SubTitle = subtitle,
+        IcoPath = iconPath(),
+        Score = TopScore,
+        Action = _ => false,
+    };
+}

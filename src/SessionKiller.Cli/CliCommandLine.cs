@@ -1,0 +1,266 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using SessionKiller.Core.Actions;
+using SessionKiller.Core.Cli;
+using SessionKiller.Core.Sessions;
+
+namespace SessionKiller.Cli;
+
+/// <summary>
+/// The grammar of <c>sessionkiller</c>. Every check of a value happens here, as a parse error, so a
+/// command that runs has nothing left to refuse about its command line.
+/// </summary>
+internal sealed class CliCommandLine
+{
+    private const string Description =
+        "Signs users out of this computer or a Remote Desktop server, and lists their sessions.\n"
+        + "Exit codes: 0 done; 1 usage error; 2 no session matches; 3 several sessions match (listed); "
+        + "4 declined or not confirmed; 5 access denied (run elevated); 6 server unavailable; "
+        + "7 the session changed or is gone since it was listed; 8 not supported on this system; 9 any other failure.";
+
+    public CliCommandLine()
+    {
+        ListServers = new Option<string[]>(CliSyntax.ServerOption)
+        {
+            Description = "A server to list; repeat for several (default: this computer).",
+            HelpName = "NAME",
+        };
+        Json = new Option<bool>(CliSyntax.JsonOption) { Description = "Print one JSON array.", Arity = ArgumentArity.Zero };
+        All = new Option<bool>(CliSyntax.AllOption)
+        {
+            Description = "Also list session 0, listeners and sessions without a user.",
+            Arity = ArgumentArity.Zero,
+        };
+        Target = new Argument<string>("target") { Description = "A user name (bob or CONTOSO\\bob, exact) or a session id (#3)." };
+        Server = new Option<string>(CliSyntax.ServerOption) { Description = "The server of the session (default: this computer).", HelpName = "NAME" };
+        Yes = new Option<bool>(CliSyntax.YesOption) { Description = "Do not ask for confirmation.", Arity = ArgumentArity.Zero };
+        ExpectUser = new Option<string>(CliSyntax.ExpectUserOption)
+        {
+            Description = "Act only if the session still belongs to this user; needs --expect-logon.",
+            HelpName = "DOMAIN\\USER",
+        };
+        ExpectLogon = new Option<string>(CliSyntax.ExpectLogonOption)
+        {
+            Description = "Act only if the session's logon time is still this one (ISO 8601, as list --json prints it, or 'unknown').",
+            HelpName = "TIME",
+        };
+        NoWait = new Option<bool>(CliSyntax.NoWaitOption) { Description = "Return without waiting for the session to end.", Arity = ArgumentArity.Zero };
+        AskMessage = new Option<string>(CliSyntax.AskMessageOption)
+        {
+            Description = "The question shown to the user ({admin}, {user} and {seconds} are filled in).",
+            HelpName = "TEXT",
+        };
+        Title = new Option<string>(CliSyntax.TitleOption) { Description = "The title of the message box.", HelpName = "TEXT" };
+        Timeout = new Option<string>(CliSyntax.TimeoutOption)
+        {
+            Description = "Seconds to wait for an answer (10 to 3600; default 60).",
+            HelpName = "SECONDS",
+        };
+        OnTimeout = new Option<string>(CliSyntax.OnTimeoutOption)
+        {
+            Description = "Without an answer: keep the user signed in (default) or sign them out.",
+            HelpName = "keep|logoff",
+        };
+        Text = new Option<string>(CliSyntax.TextOption) { Description = "The message to show.", HelpName = "TEXT", Required = true };
+
+        AddValueChecks();
+
+        List = new Command(CliSyntax.ListCommand, "List the sessions of this computer or of the servers named.") { ListServers, Json, All };
+        LogOff = ActionCommand(CliSyntax.LogOffCommand, "Sign a user out.", NoWait);
+        Disconnect = ActionCommand(CliSyntax.DisconnectCommand, "Disconnect a session; its programs keep running.", NoWait);
+        Ask = ActionCommand(CliSyntax.AskCommand, "Ask the user first (Yes/No), and sign them out on Yes.", AskMessage, Title, Timeout, OnTimeout);
+        Message = ActionCommand(CliSyntax.MessageCommand, "Show a message in a session.", Text, Title);
+        List.Validators.Add(CheckOptionTokens);
+
+        Root = new RootCommand(Description) { List, LogOff, Disconnect, Ask, Message };
+
+        // With an action of its own, a bare or unknown word is reported as that word, not as a missing command.
+        Root.SetAction(_ => (int)ExitCode.UsageError);
+    }
+
+    public const string NoCommand = "No command given; use list, logoff, disconnect, ask or message.";
+
+    public RootCommand Root { get; }
+
+    public Command List { get; }
+
+    public Command LogOff { get; }
+
+    public Command Disconnect { get; }
+
+    public Command Ask { get; }
+
+    public Command Message { get; }
+
+    private Option<string[]> ListServers { get; }
+
+    private Option<bool> Json { get; }
+
+    private Option<bool> All { get; }
+
+    private Argument<string> Target { get; }
+
+    private Option<string> Server { get; }
+
+    private Option<bool> Yes { get; }
+
+    private Option<string> ExpectUser { get; }
+
+    private Option<string> ExpectLogon { get; }
+
+    private Option<bool> NoWait { get; }
+
+    private Option<string> AskMessage { get; }
+
+    private Option<string> Title { get; }
+
+    private Option<string> Timeout { get; }
+
+    private Option<string> OnTimeout { get; }
+
+    private Option<string> Text { get; }
+
+    /// <summary>Parses without response files: an argument starting with @ is a value, never a file to read.</summary>
+    public ParseResult Parse(IReadOnlyList<string> args) =>
+        Root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null, EnablePosixBundling = false });
+
+    public ListInvocation ReadList(ParseResult parse) =>
+        new(parse.GetValue(ListServers) ?? [], parse.GetValue(Json), parse.GetValue(All));
+
+    /// <summary>Reads an action command from a parse without errors.</summary>
+    public ActionInvocation ReadAction(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        var action = command == LogOff ? SessionAction.LogOff
+            : command == Disconnect ? SessionAction.Disconnect
+            : command == Ask ? SessionAction.AskFirst
+            : command == Message ? SessionAction.SendMessage
+            : throw new InvalidOperationException($"'{command.Name}' is not an action command.");
+        var target = TargetSpec.TryParse(parse.GetRequiredValue(Target), out var problem)
+            ?? throw new InvalidOperationException(problem);
+
+        (string, string)? expectedUser = null;
+        if (parse.GetValue(ExpectUser) is { } user && CliSyntax.TryParseUser(user, out var domainPart, out var userPart))
+        {
+            expectedUser = (domainPart, userPart);
+        }
+
+        (bool, DateTimeOffset?) expectedLogon = (false, null);
+        if (parse.GetValue(ExpectLogon) is { } logon && CliSyntax.TryParseLogon(logon, out var logonTime))
+        {
+            expectedLogon = (true, logonTime);
+        }
+
+        return new ActionInvocation(action, target, ServerNames.Normalize(parse.GetValue(Server)))
+        {
+            ExpectedUser = expectedUser,
+            ExpectedLogon = expectedLogon,
+            Confirmed = parse.GetValue(Yes),
+            Wait = !parse.GetValue(NoWait),
+            MessageText = action == SessionAction.SendMessage ? parse.GetValue(Text) : parse.GetValue(AskMessage),
+            MessageTitle = parse.GetValue(Title),
+            AskTimeout = parse.GetValue(Timeout) is { } seconds ? TimeSpan.FromSeconds(int.Parse(seconds, CultureInfo.InvariantCulture)) : null,
+            OnNoAnswer = parse.GetValue(OnTimeout) is { } policyText && CliSyntax.TryParsePolicy(policyText, out var policy) ? policy : null,
+        };
+    }
+
+    private static void CheckTokens(OptionResult result, Func<string, string?> problemWith)
+    {
+        foreach (var token in result.Tokens)
+        {
+            if (problemWith(token.Value) is { } problem)
+            {
+                result.AddError(problem);
+                return;
+            }
+        }
+    }
+
+    private static string? ProblemWithTimeout(string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? CliValues.ProblemWithTimeout(CliSyntax.TimeoutOption, seconds)
+            : $"{CliSyntax.TimeoutOption} must be a whole number of seconds, not '{value}'.";
+
+    /// <summary>
+    /// An option given twice (a flag is not an error to System.CommandLine), and an option swallowed as
+    /// the value of the one before it (<c>--server --yes</c>). Free text may say anything, even <c>--yes</c>.
+    /// </summary>
+    private static void CheckOptionTokens(CommandResult result)
+    {
+        var names = result.Command.Options.SelectMany(option => option.Aliases.Append(option.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (var option in result.Children.OfType<OptionResult>())
+        {
+            if (option.IdentifierTokenCount > 1 && option.Option.ValueType != typeof(string[]))
+            {
+                result.AddError($"{option.Option.Name} is given more than once.");
+                return;
+            }
+
+            var freeText = option.Option.Name is CliSyntax.TextOption or CliSyntax.AskMessageOption or CliSyntax.TitleOption;
+            if (!freeText && option.Tokens.FirstOrDefault(token => names.Contains(token.Value)) is { } swallowed)
+            {
+                result.AddError($"{option.Option.Name} needs a value, but '{swallowed.Value}' is an option.");
+                return;
+            }
+        }
+    }
+
+    private void AddValueChecks()
+    {
+        ListServers.Validators.Add(result => CheckTokens(result, value => CliValues.ProblemWithServer(CliSyntax.ServerOption, value)));
+        Server.Validators.Add(result => CheckTokens(result, value => CliValues.ProblemWithServer(CliSyntax.ServerOption, value)));
+        Target.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (TargetSpec.TryParse(token.Value, out var problem) is null)
+                {
+                    result.AddError(problem!);
+                    return;
+                }
+            }
+        });
+        ExpectUser.Validators.Add(result => CheckTokens(result, value =>
+            CliValues.ProblemWithText(CliSyntax.ExpectUserOption, value, CliValues.MaxLength)
+            ?? (CliSyntax.TryParseUser(value, out _, out _) ? null : $"{CliSyntax.ExpectUserOption} '{value}' is not DOMAIN\\USER.")));
+        ExpectLogon.Validators.Add(result => CheckTokens(result, value =>
+            CliValues.ProblemWithText(CliSyntax.ExpectLogonOption, value, CliValues.MaxLength)
+            ?? (CliSyntax.TryParseLogon(value, out _)
+                ? null
+                : $"{CliSyntax.ExpectLogonOption} '{value}' is not an ISO 8601 time with a zone (2026-11-25T08:00:00.0000000Z) or '{CliSyntax.UnknownLogon}'.")));
+        AskMessage.Validators.Add(result => CheckTokens(result, value =>
+            CliValues.ProblemWithText(CliSyntax.AskMessageOption, value, CliValues.MaxMessageLength, multiline: true)));
+        Text.Validators.Add(result => CheckTokens(result, value =>
+            CliValues.ProblemWithText(CliSyntax.TextOption, value, CliValues.MaxMessageLength, multiline: true)));
+        Title.Validators.Add(result => CheckTokens(result, value =>
+            CliValues.ProblemWithText(CliSyntax.TitleOption, value, CliValues.MaxTitleLength)));
+        Timeout.Validators.Add(result => CheckTokens(result, ProblemWithTimeout));
+        OnTimeout.Validators.Add(result => CheckTokens(result, value =>
+            CliSyntax.TryParsePolicy(value, out _)
+                ? null
+                : $"{CliSyntax.OnTimeoutOption} must be {CliSyntax.KeepPolicy} or {CliSyntax.LogOffPolicy}, not '{value}'."));
+    }
+
+    private Command ActionCommand(string name, string description, params Option[] extraOptions)
+    {
+        var command = new Command(name, description) { Target, Server, Yes, ExpectUser, ExpectLogon };
+        foreach (var option in extraOptions)
+        {
+            command.Options.Add(option);
+        }
+
+        command.Validators.Add(CheckOptionTokens);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(ExpectUser) is not null && result.GetResult(ExpectLogon) is null)
+            {
+                result.AddError($"{CliSyntax.ExpectUserOption} needs {CliSyntax.ExpectLogonOption} too: a reused session id would pass a check of the user alone.");
+            }
+        });
+        return command;
+    }
+}
+
+/// <summary>The list command as the command line gave it.</summary>
+internal sealed record ListInvocation(IReadOnlyList<string> Servers, bool Json, bool All);

@@ -1,0 +1,16 @@
+using SessionKiller.Core.Cli;
+
+namespace SessionKiller.Cli;
+
+/// <summary>How the CLI reports: one cleaned line on stderr per problem, prefixed with the program's name.</summary>
+internal static class CliOutput
+{
+    public const string Prefix = "sessionkiller: ";
+
+    /// <returns>The exit code, for <c>return host.Report(...)</c>.</returns>
+    public static int Report(this CliHost host, ExitCode code, string sentence)
+    {
+        host.Error.WriteLine(Prefix + TerminalText.OneLine(sentence));
+        return (int)code;
+    }
+}

@@ -1,0 +1,62 @@
+using SessionKiller.Core.Backend;
+using SessionKiller.Core.Cli;
+using SessionKiller.Core.Sessions;
+
+namespace SessionKiller.Cli;
+
+/// <summary>
+/// <c>list</c>: reads every server named at once. A server that fails is reported on stderr and the
+/// others are still listed; the exit code is that of the first failing server only when no server answered.
+/// </summary>
+internal sealed class ListCommand(CliHost host, ISessionBackend backend)
+{
+    public async Task<int> RunAsync(ListInvocation invocation, CancellationToken cancellationToken)
+    {
+        var servers = invocation.Servers.Count == 0
+            ? [ServerNames.Local]
+            : invocation.Servers.Select(ServerNames.Normalize).Distinct(ServerNames.Comparer).ToArray();
+        var reads = await Task.WhenAll(servers.Select(server => ReadAsync(server, cancellationToken))).ConfigureAwait(false);
+
+        var sessions = new List<SessionInfo>();
+        ExitCode? firstFailure = null;
+        for (var i = 0; i < servers.Length; i++)
+        {
+            if (reads[i].Failure is { } failure)
+            {
+                var code = ExitCodes.For(failure.Kind);
+                host.Report(code, $"{servers[i]}: {failure}");
+                firstFailure ??= code;
+                continue;
+            }
+
+            sessions.AddRange(reads[i].Value!
+                .Where(session => invocation.All || !session.IsSystemSession)
+                .OrderBy(session => session.SessionId));
+        }
+
+        var anyServerAnswered = reads.Any(read => read.IsSuccess);
+        if (invocation.Json)
+        {
+            SessionJson.Write(host.Out, sessions);
+        }
+        else if (anyServerAnswered)
+        {
+            SessionTable.Write(host.Out, sessions, host.Time.LocalTimeZone);
+        }
+
+        return anyServerAnswered ? (int)ExitCode.Done : (int)firstFailure!.Value;
+    }
+
+    /// <summary>A backend should not throw, but one that does fails its server only, not the whole list.</summary>
+    private async Task<BackendResult<IReadOnlyList<SessionInfo>>> ReadAsync(string server, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await backend.EnumerateSessionsAsync(server, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return BackendFailure.Failed(0, exception.Message);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using SessionKiller.Core.Cli;
+using SessionKiller.Core.Sessions;
+
+namespace SessionKiller.Cli;
+
+/// <summary>
+/// One session in <c>list --json</c>. The property names are a contract with scripts and the plugin:
+/// times in UTC to the tick (so <c>--expect-logon</c> can be fed back), null when unknown.
+/// </summary>
+internal sealed record SessionJson(
+    string ServerName,
+    int SessionId,
+    string UserName,
+    string DomainName,
+    string State,
+    string StationName,
+    string ClientName,
+    string ClientAddress,
+    string? LogonTime,
+    string? LastInputTime,
+    long? IdleSeconds,
+    bool IsCurrentSession,
+    bool IsConsole)
+{
+    public static SessionJson From(SessionInfo session) => new(
+        session.ServerName,
+        session.SessionId,
+        session.UserName,
+        session.DomainName,
+        session.State.ToString(),
+        session.StationName,
+        session.ClientName,
+        session.ClientAddress,
+        session.LogonTime is { } logon ? CliSyntax.FormatTime(logon) : null,
+        session.LastInputTime is { } input ? CliSyntax.FormatTime(input) : null,
+        session.IdleTime is { } idle ? (long)Math.Max(0, idle.TotalSeconds) : null,
+        session.IsCurrentSession,
+        session.IsConsole);
+
+    public static void Write(TextWriter output, IEnumerable<SessionInfo> sessions)
+    {
+        output.WriteLine(JsonSerializer.Serialize(sessions.Select(From).ToList(), SessionJsonContext.Readable.ListSessionJson));
+    }
+}
+
+/// <summary>Source-generated serialization: no reflection, so the trimmed exe keeps working.</summary>
+[JsonSerializable(typeof(List<SessionJson>))]
+internal sealed partial class SessionJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// camelCase names, nulls written, indented; names in any script stay readable (<c>Jürgen</c>, not
+    /// <c>J\u00FCrgen</c>) while control characters are still escaped.
+    /// </summary>
+    public static SessionJsonContext Readable { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    });
+}

@@ -1,0 +1,102 @@
+using SessionKiller.Core.Actions;
+using SessionKiller.Core.Backend;
+
+namespace SessionKiller.Core.Cli;
+
+/// <summary>
+/// The exit codes of <c>sessionkiller</c>. Scripts read them, and the plugin maps the elevated helper's
+/// code back to an <see cref="OutcomeKind"/> through <see cref="ExitCodes"/>, the same table the CLI uses.
+/// </summary>
+public enum ExitCode
+{
+    /// <summary>The command did what was asked.</summary>
+    Done = 0,
+
+    /// <summary>The command line was wrong: unknown or repeated option, bad value, missing argument.</summary>
+    UsageError = 1,
+
+    /// <summary>No session matches the target.</summary>
+    NoMatch = 2,
+
+    /// <summary>More than one session matches the target; they are listed on stderr and nothing was done.</summary>
+    SeveralMatches = 3,
+
+    /// <summary>Nothing was done because someone said no: the user asked first said No or did not answer
+    /// (with <c>keep</c>), nobody was there to ask, the confirmation was refused or impossible, or Ctrl+C.</summary>
+    Declined = 4,
+
+    /// <summary>Access denied: run elevated.</summary>
+    AccessDenied = 5,
+
+    /// <summary>The server could not be reached or did not answer in time.</summary>
+    ServerUnavailable = 6,
+
+    /// <summary>The session changed (another user or another logon) or is gone since it was listed: nothing was done.</summary>
+    SessionChanged = 7,
+
+    /// <summary>Not supported on this system.</summary>
+    NotSupported = 8,
+
+    /// <summary>Any other failure, including a refused target (session 0, a listener, a session without a user).</summary>
+    Failed = 9,
+}
+
+/// <summary>The one table between outcomes, backend failures and exit codes.</summary>
+public static class ExitCodes
+{
+    // The first row for a code is the outcome that code reads back as.
+    private static readonly (OutcomeKind Outcome, ExitCode Code)[] Table =
+    [
+        (OutcomeKind.Done, ExitCode.Done),
+        (OutcomeKind.Declined, ExitCode.Declined),
+        (OutcomeKind.NoAnswer, ExitCode.Declined),
+        (OutcomeKind.Cancelled, ExitCode.Declined),
+        (OutcomeKind.NobodyToAsk, ExitCode.Declined),
+        (OutcomeKind.AccessDenied, ExitCode.AccessDenied),
+        (OutcomeKind.ServerUnavailable, ExitCode.ServerUnavailable),
+        (OutcomeKind.TimedOut, ExitCode.ServerUnavailable),
+        (OutcomeKind.Changed, ExitCode.SessionChanged),
+        (OutcomeKind.Gone, ExitCode.SessionChanged),
+        (OutcomeKind.NotSupported, ExitCode.NotSupported),
+        (OutcomeKind.Failed, ExitCode.Failed),
+        (OutcomeKind.Refused, ExitCode.Failed),
+    ];
+
+    public static ExitCode For(OutcomeKind outcome)
+    {
+        foreach (var row in Table)
+        {
+            if (row.Outcome == outcome)
+            {
+                return row.Code;
+            }
+        }
+
+        return ExitCode.Failed;
+    }
+
+    /// <summary>The code of the outcome the runner makes of a backend failure, for failures met outside the runner.</summary>
+    public static ExitCode For(FailureKind failure) => For(OutcomeKinds.From(failure));
+
+    /// <summary>
+    /// What a helper's exit code says happened. Codes the table does not produce (usage errors, several
+    /// matches, codes of a crashed process) read as <see cref="OutcomeKind.Failed"/>.
+    /// </summary>
+    public static OutcomeKind ToOutcome(int exitCode)
+    {
+        if (exitCode == (int)ExitCode.NoMatch)
+        {
+            return OutcomeKind.Gone;
+        }
+
+        foreach (var row in Table)
+        {
+            if ((int)row.Code == exitCode)
+            {
+                return row.Outcome;
+            }
+        }
+
+        return OutcomeKind.Failed;
+    }
+}

@@ -1,0 +1,13 @@
+using System.Runtime.InteropServices;
+
+namespace SessionKiller.Wts.Interop;
+
+internal static partial class WtsApi32
+{
+    [LibraryImport(Libraries.WtsApi32)]
+    internal static partial void WTSFreeMemory(IntPtr pMemory);
+
+    [LibraryImport(Libraries.WtsApi32, EntryPoint = "WTSFreeMemoryExW", SetLastError = true)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    internal static partial bool WTSFreeMemoryExW(WTS_TYPE_CLASS WTSTypeClass, IntPtr pMemory, uint NumberOfEntries);
+}

@@ -1,0 +1,11 @@
+using System.Runtime.InteropServices;
+
+namespace SessionKiller.Wts.Interop;
+
+internal static partial class WtsApi32
+{
+    /// <summary>Fills <see cref="WTS_PROCESS_INFOW"/> for every session; free with WTSFreeMemory.</summary>
+    [LibraryImport(Libraries.WtsApi32, EntryPoint = "WTSEnumerateProcessesW", SetLastError = true)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    internal static partial bool WTSEnumerateProcessesW(SafeWtsServerHandle hServer, uint Reserved, uint Version, out IntPtr ppProcessInfo, out uint pCount);
+}

@@ -1,0 +1,27 @@
+using SessionKiller.Core.Sessions;
+
+namespace SessionKiller.Wts;
+
+/// <summary>What WTSEnumerateSessions(Ex)W says about one session; level 0 leaves user and domain empty.</summary>
+internal sealed record EnumeratedSession(int SessionId, SessionState State, string StationName, string UserName, string DomainName);
+
+/// <summary>What WTSQuerySessionInformationW(WTSSessionInfo) says about one session; times are the server's.</summary>
+internal sealed record SessionDetails(
+    int SessionId,
+    SessionState State,
+    string StationName,
+    string DomainName,
+    string UserName,
+    DateTimeOffset? LogonTime,
+    DateTimeOffset? LastInputTime,
+    DateTimeOffset? CurrentTime)
+{
+    /// <summary>Measured on the server's clock; unknown when the server reports no last input.</summary>
+    public TimeSpan? IdleTime =>
+        LastInputTime is { } lastInput && CurrentTime is { } now
+            ? (now > lastInput ? now - lastInput : TimeSpan.Zero)
+            : null;
+}
+
+/// <summary>Facts only this computer knows: which session this process runs in, which one owns the console.</summary>
+internal sealed record LocalSessionFacts(int? CurrentSessionId, int? ConsoleSessionId);

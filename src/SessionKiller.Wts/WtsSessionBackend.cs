@@ -1,0 +1,147 @@
+using SessionKiller.Core.Backend;
+using SessionKiller.Core.Sessions;
+using SessionKiller.Wts.Interop;
+
+namespace SessionKiller.Wts;
+
+/// <summary>
+/// The Windows backend: Remote Desktop Services (wtsapi32) on this computer or on a named server.
+/// Blocking native calls run on the thread pool; platform failures come back as <see cref="BackendFailure"/>.
+/// </summary>
+public sealed class WtsSessionBackend : ISessionBackend
+{
+    private const string NoWtsApi =
+        "This Windows has no usable Remote Desktop Services API (wtsapi32.dll is missing or lacks a function).";
+
+    private readonly bool _localLockFlagsInverted;
+
+    public WtsSessionBackend()
+        : this(LockFlagsAreInverted(Environment.OSVersion.Version))
+    {
+    }
+
+    /// <param name="localLockFlagsInverted">Whether this computer reports LOCK and UNLOCK swapped (Windows 7 / Server 2008 R2).</param>
+    internal WtsSessionBackend(bool localLockFlagsInverted)
+    {
+        _localLockFlagsInverted = localLockFlagsInverted;
+    }
+
+    public Task<BackendResult<IReadOnlyList<SessionInfo>>> EnumerateSessionsAsync(string serverName, CancellationToken cancellationToken) =>
+        RunOnServerAsync<BackendResult<IReadOnlyList<SessionInfo>>>(serverName, server => Enumerate(server, cancellationToken), failure => failure, cancellationToken);
+
+    public Task<BackendResult> LogOffAsync(string serverName, int sessionId, bool wait, CancellationToken cancellationToken) =>
+        RunOnServerAsync<BackendResult>(serverName, server => server.LogOff(sessionId, wait), failure => failure, cancellationToken);
+
+    public Task<BackendResult> DisconnectAsync(string serverName, int sessionId, bool wait, CancellationToken cancellationToken) =>
+        RunOnServerAsync<BackendResult>(serverName, server => server.Disconnect(sessionId, wait), failure => failure, cancellationToken);
+
+    public Task<BackendResult<MessageAnswer>> SendMessageAsync(MessageRequest request, CancellationToken cancellationToken) =>
+        RunOnServerAsync<BackendResult<MessageAnswer>>(
+            request.ServerName,
+            server =>
+            {
+                var style = MessageStyle(request.Buttons);
+                var answer = server.SendMessage(request.SessionId, request.Title, request.Text, style, TimeoutSeconds(request.Timeout), request.Wait);
+                return answer.IsSuccess ? ToAnswer(answer.Value) : answer.Failure!;
+            },
+            failure => failure,
+            cancellationToken);
+
+    public Task<BackendResult<IReadOnlyList<SessionProcess>>> ListProcessesAsync(string serverName, int sessionId, CancellationToken cancellationToken) =>
+        RunOnServerAsync<BackendResult<IReadOnlyList<SessionProcess>>>(serverName, server => server.EnumerateProcesses(sessionId), failure => failure, cancellationToken);
+
+    /// <summary>Windows 7 and Server 2008 R2 (version 6.1) report the lock flags of WTSINFOEX the wrong way round.</summary>
+    internal static bool LockFlagsAreInverted(Version osVersion) => osVersion is { Major: 6, Minor: 1 };
+
+    internal static uint MessageStyle(MessageButtons buttons) =>
+        (buttons == MessageButtons.YesNo ? WtsApi32.MB_YESNO | WtsApi32.MB_ICONQUESTION : WtsApi32.MB_OK | WtsApi32.MB_ICONINFORMATION)
+        | WtsApi32.MB_SETFOREGROUND | WtsApi32.MB_TOPMOST;
+
+    /// <summary>Whole seconds, rounded up so a short timeout never becomes 0 (which waits for ever).</summary>
+    internal static uint TimeoutSeconds(TimeSpan timeout) =>
+        timeout <= TimeSpan.Zero ? 0 : (uint)Math.Min(Math.Ceiling(timeout.TotalSeconds), int.MaxValue);
+
+    internal static BackendResult<MessageAnswer> ToAnswer(int response) => response switch
+    {
+        WtsApi32.IDYES => BackendResult<MessageAnswer>.Success(MessageAnswer.Yes),
+        WtsApi32.IDNO => BackendResult<MessageAnswer>.Success(MessageAnswer.No),
+        WtsApi32.IDTIMEOUT => BackendResult<MessageAnswer>.Success(MessageAnswer.Timeout),
+        WtsApi32.IDOK => BackendResult<MessageAnswer>.Success(MessageAnswer.Ok),
+        WtsApi32.IDASYNC => BackendResult<MessageAnswer>.Success(MessageAnswer.NotWaited),
+        _ => BackendFailure.Failed(0, $"The message box gave an answer this program does not know ({response})."),
+    };
+
+    private BackendResult<IReadOnlyList<SessionInfo>> Enumerate(WtsServer server, CancellationToken cancellationToken)
+    {
+        var listed = server.EnumerateSessions();
+        if (!listed.IsSuccess)
+        {
+            return listed.Failure!;
+        }
+
+        var local = server.IsLocal ? WtsServer.ReadLocalFacts() : null;
+        var lockFlagsInverted = server.IsLocal && _localLockFlagsInverted;
+        var sessions = new List<SessionInfo>(listed.Value!.Count);
+        foreach (var session in listed.Value)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var id = session.SessionId;
+            var details = server.Query(id, WTS_INFO_CLASS.WTSSessionInfo, SessionInfoReader.ReadWtsInfo);
+            if (SessionComposer.Vanished(details.Failure))
+            {
+                continue;
+            }
+
+            // The rest is decoration: a session whose lock state or client cannot be read is still listed.
+            var lockState = server.Query(id, WTS_INFO_CLASS.WTSSessionInfoEx, (buffer, bytes) => SessionInfoReader.ReadWtsInfoEx(buffer, bytes, lockFlagsInverted));
+            var clientName = server.Query(id, WTS_INFO_CLASS.WTSClientName, SessionInfoReader.ReadString);
+            var clientAddress = server.Query(id, WTS_INFO_CLASS.WTSClientAddress, SessionInfoReader.ReadClientAddress);
+            sessions.Add(SessionComposer.Compose(
+                server.Name,
+                session,
+                details.Value,
+                lockState.Value,
+                clientName.Value ?? "",
+                clientAddress.Value ?? "",
+                local));
+        }
+
+        return BackendResult<IReadOnlyList<SessionInfo>>.Success(sessions);
+    }
+
+    /// <summary>
+    /// Opens the server and runs <paramref name="action"/> on the thread pool. The caller can stop waiting
+    /// through the token (a hanging server keeps its thread until the native call returns); a missing
+    /// wtsapi32 or function becomes NotSupported.
+    /// </summary>
+    private static async Task<TResult> RunOnServerAsync<TResult>(
+        string serverName,
+        Func<WtsServer, TResult> action,
+        Func<BackendFailure, TResult> fail,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return await Task.Run(
+                    () =>
+                    {
+                        var opened = WtsServer.Open(serverName);
+                        if (!opened.IsSuccess)
+                        {
+                            return fail(opened.Failure!);
+                        }
+
+                        using var server = opened.Value!;
+                        return action(server);
+                    },
+                    cancellationToken)
+                .WaitAsync(cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return fail(BackendFailure.NotSupported(NoWtsApi));
+        }
+    }
+}

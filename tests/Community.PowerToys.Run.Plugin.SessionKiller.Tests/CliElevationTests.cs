@@ -1,0 +1,143 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Community.PowerToys.Run.Plugin.SessionKiller.Elevation;
+using Community.PowerToys.Run.Plugin.SessionKiller.Tests.Support;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+using SessionKiller.Core.Actions;
+using SessionKiller.Core.Cli;
+using SessionKiller.Core.Settings;
+using SessionKiller.Core.Tests.Support;
+
+namespace Community.PowerToys.Run.Plugin.SessionKiller.Tests;
+
+[UseCulture]
+public sealed class CliElevationTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("sessionkiller-plugin-").FullName;
+    private readonly IProcessLauncher launcher = Substitute.For<IProcessLauncher>();
+    private readonly ActionRequest logOff = new(SessionAction.LogOff, TestSessions.User("bob", id: 3).Identity) { Confirmed = true };
+    private readonly CliElevation elevation;
+
+    public CliElevationTests()
+    {
+        var helper = Path.Combine(folder, CliElevation.HelperFileName);
+        File.WriteAllBytes(helper, []);
+        elevation = new CliElevation(launcher, helper);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public async Task Starts_the_helper_beside_the_plugin_by_full_path_through_UAC_with_the_identity_to_expect()
+    {
+        ProcessStartInfo? started = null;
+        launcher.RunAsync(Arg.Do<ProcessStartInfo>(info => started = info), Arg.Any<CancellationToken>()).Returns(0);
+
+        await elevation.RunElevatedAsync(logOff, CancellationToken.None);
+
+        Assert.NotNull(started);
+        Assert.Equal(Path.Combine(folder, "sessionkiller.exe"), started.FileName);
+        Assert.True(Path.IsPathFullyQualified(started.FileName));
+        Assert.Equal("runas", started.Verb);
+        Assert.True(started.UseShellExecute);
+        Assert.Equal(ProcessWindowStyle.Hidden, started.WindowStyle);
+        Assert.Empty(started.Arguments);
+        Assert.Equal(HelperCommandLine.For(logOff), started.ArgumentList);
+        Assert.Contains("--expect-user", started.ArgumentList);
+        Assert.Contains(@"CONTOSO\bob", started.ArgumentList);
+        Assert.Contains("--expect-logon", started.ArgumentList);
+        Assert.Contains("--yes", started.ArgumentList);
+    }
+
+    [Fact]
+    public async Task Ask_first_passes_the_text_timeout_and_policy_the_plugin_was_set_to()
+    {
+        ProcessStartInfo? started = null;
+        launcher.RunAsync(Arg.Do<ProcessStartInfo>(info => started = info), Arg.Any<CancellationToken>()).Returns(0);
+        var settings = Settings.PluginSettings.CreateDefault() with
+        {
+            Core = SessionKillerSettings.Default with { AskFirstText = "Bye {user}", AskFirstTimeoutSeconds = 90, OnNoAnswer = TimeoutPolicy.LogOff },
+        };
+        var ask = Actions.ActionLauncher.Request(SessionAction.AskFirst, TestSessions.User("bob", id: 3), settings, PluginHarness.Actor);
+
+        await elevation.RunElevatedAsync(ask, CancellationToken.None);
+
+        var arguments = started!.ArgumentList.ToList();
+        Assert.Equal("ask", arguments[0]);
+        Assert.Equal("Bye {user}", arguments[arguments.IndexOf("--message") + 1]);
+        Assert.Equal("90", arguments[arguments.IndexOf("--timeout") + 1]);
+        Assert.Equal("logoff", arguments[arguments.IndexOf("--on-timeout") + 1]);
+    }
+
+    [Theory]
+    [InlineData(0, OutcomeKind.Done)]
+    [InlineData(4, OutcomeKind.Declined)]
+    [InlineData(5, OutcomeKind.AccessDenied)]
+    [InlineData(6, OutcomeKind.ServerUnavailable)]
+    [InlineData(7, OutcomeKind.Changed)]
+    [InlineData(2, OutcomeKind.Gone)]
+    [InlineData(9, OutcomeKind.Failed)]
+    [InlineData(-1073741510, OutcomeKind.Failed)]
+    public async Task The_helpers_exit_code_becomes_the_outcome(int exitCode, OutcomeKind expected)
+    {
+        launcher.RunAsync(Arg.Any<ProcessStartInfo>(), Arg.Any<CancellationToken>()).Returns(exitCode);
+
+        var result = await elevation.RunElevatedAsync(logOff, CancellationToken.None);
+
+        Assert.Equal(expected, result.Kind);
+    }
+
+    [Fact]
+    public async Task No_to_the_UAC_prompt_is_Cancelled_and_nothing_else()
+    {
+        launcher.RunAsync(Arg.Any<ProcessStartInfo>(), Arg.Any<CancellationToken>()).ThrowsAsync(new Win32Exception(1223));
+
+        var result = await elevation.RunElevatedAsync(logOff, CancellationToken.None);
+
+        Assert.Equal(new ElevatedResult(OutcomeKind.Cancelled), result);
+    }
+
+    [Fact]
+    public async Task A_helper_that_cannot_start_is_a_failure_that_says_why()
+    {
+        launcher.RunAsync(Arg.Any<ProcessStartInfo>(), Arg.Any<CancellationToken>()).ThrowsAsync(new Win32Exception(193, "not a valid application"));
+
+        var result = await elevation.RunElevatedAsync(logOff, CancellationToken.None);
+
+        Assert.Equal(OutcomeKind.Failed, result.Kind);
+        Assert.Contains("not a valid application", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_helper_starts_nothing()
+    {
+        var missing = new CliElevation(launcher, Path.Combine(folder, "gone", CliElevation.HelperFileName));
+
+        var result = await missing.RunElevatedAsync(logOff, CancellationToken.None);
+
+        Assert.Equal(OutcomeKind.Failed, result.Kind);
+        Assert.Contains("reinstall", result.Detail, StringComparison.Ordinal);
+        await launcher.DidNotReceive().RunAsync(Arg.Any<ProcessStartInfo>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_relative_helper_path_is_never_looked_up()
+    {
+        var relative = new CliElevation(launcher, CliElevation.HelperFileName);
+
+        Assert.Equal(OutcomeKind.Failed, (await relative.RunElevatedAsync(logOff, CancellationToken.None)).Kind);
+        await launcher.DidNotReceive().RunAsync(Arg.Any<ProcessStartInfo>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_request_the_command_line_cannot_carry_starts_nothing()
+    {
+        var nobody = new ActionRequest(SessionAction.LogOff, TestSessions.Services().Identity);
+
+        var result = await elevation.RunElevatedAsync(nobody, CancellationToken.None);
+
+        Assert.Equal(OutcomeKind.Failed, result.Kind);
+        await launcher.DidNotReceive().RunAsync(Arg.Any<ProcessStartInfo>(), Arg.Any<CancellationToken>());
+    }
+}

@@ -1,0 +1,5 @@
+using ManagedCommon;
+
+namespace Common.UI;
+
+public delegate void ThemeChangedHandler(Theme oldTheme, Theme newTheme);

@@ -1,0 +1,12 @@
+namespace ManagedCommon;
+
+public enum Theme
+{
+    System,
+    Light,
+    Dark,
+    HighContrastOne,
+    HighContrastTwo,
+    HighContrastBlack,
+    HighContrastWhite,
+}

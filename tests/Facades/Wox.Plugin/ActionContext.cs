@@ -1,0 +1,6 @@
+namespace Wox.Plugin;
+
+public class ActionContext
+{
+    public SpecialKeyState SpecialKeyState { get; set; }
+}

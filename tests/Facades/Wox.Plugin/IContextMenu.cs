@@ -1,0 +1,6 @@
+namespace Wox.Plugin;
+
+public interface IContextMenu : IFeatures
+{
+    List<ContextMenuResult> LoadContextMenus(Result selectedResult);
+}

@@ -1,0 +1,6 @@
+namespace Wox.Plugin;
+
+public interface IReloadable : IFeatures
+{
+    void ReloadData();
+}

@@ -1,0 +1,12 @@
+namespace Wox.Plugin;
+
+public class SpecialKeyState
+{
+    public bool CtrlPressed { get; set; }
+
+    public bool ShiftPressed { get; set; }
+
+    public bool AltPressed { get; set; }
+
+    public bool WinPressed { get; set; }
+}
