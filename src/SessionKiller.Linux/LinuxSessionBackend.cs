@@ -46,7 +46,7 @@ public sealed class LinuxSessionBackend : ISessionBackend
     {
         if (!ServerNames.IsLocal(serverName))
         {
-            return BackendFailure.NotSupported(RemoteNotSupported);
+            return Unsupported(RemoteNotSupported);
         }
 
         var read = await ReadSessionsAsync(cancellationToken).ConfigureAwait(false);
@@ -71,7 +71,7 @@ public sealed class LinuxSessionBackend : ISessionBackend
 
         if (session.Info.IsCurrentSession)
         {
-            return BackendFailure.NotSupported(OwnSessionNotSupported);
+            return Unsupported(OwnSessionNotSupported);
         }
 
         // Signals and their waits always run to the end: a half-ended login is worse than a slow answer.
@@ -87,8 +87,8 @@ public sealed class LinuxSessionBackend : ISessionBackend
 
     public Task<BackendResult> DisconnectAsync(string serverName, int sessionId, bool wait, CancellationToken cancellationToken) =>
         Task.FromResult<BackendResult>(ServerNames.IsLocal(serverName)
-            ? BackendFailure.NotSupported(DisconnectNotSupported)
-            : BackendFailure.NotSupported(RemoteNotSupported));
+            ? Unsupported(DisconnectNotSupported)
+            : Unsupported(RemoteNotSupported));
 
     public async Task<BackendResult<MessageAnswer>> SendMessageAsync(MessageRequest request, CancellationToken cancellationToken)
     {
@@ -96,8 +96,8 @@ public sealed class LinuxSessionBackend : ISessionBackend
         if (request.Buttons != MessageButtons.Ok)
         {
             return ServerNames.IsLocal(request.ServerName)
-                ? BackendFailure.NotSupported(QuestionNotSupported)
-                : BackendFailure.NotSupported(RemoteNotSupported);
+                ? Unsupported(QuestionNotSupported)
+                : Unsupported(RemoteNotSupported);
         }
 
         var found = await FindAsync(request.ServerName, request.SessionId, cancellationToken).ConfigureAwait(false);
@@ -111,7 +111,7 @@ public sealed class LinuxSessionBackend : ISessionBackend
         if (device is null)
         {
             var where = session.Info.StationName.Length == 0 ? "no terminal" : $"no terminal device ({session.Info.StationName})";
-            return BackendFailure.NotSupported($"This login has {where}, so there is nowhere to write a message.");
+            return Unsupported($"This login has {where}, so there is nowhere to write a message.");
         }
 
         var bytes = TerminalMessage.Format(
@@ -149,7 +149,7 @@ public sealed class LinuxSessionBackend : ISessionBackend
             var utmp = UtmpFile.TryRead(_system.UtmpPath);
             if (logind is null && utmp is null)
             {
-                return BackendFailure.NotSupported(NoRecords);
+                return Unsupported(NoRecords);
             }
 
             var sessions = new List<LinuxSession>();
@@ -193,7 +193,7 @@ public sealed class LinuxSessionBackend : ISessionBackend
     {
         if (!ServerNames.IsLocal(serverName))
         {
-            return BackendFailure.NotSupported(RemoteNotSupported);
+            return Unsupported(RemoteNotSupported);
         }
 
         var read = await ReadSessionsAsync(cancellationToken).ConfigureAwait(false);
@@ -237,6 +237,9 @@ public sealed class LinuxSessionBackend : ISessionBackend
 
         return BackendResult.Success;
     }
+
+    /// <summary>No Windows error code here: the sentence says it all.</summary>
+    private static BackendFailure Unsupported(string text) => BackendFailure.NotSupported(text, code: 0);
 
     /// <summary>
     /// A leader that had to be killed could not write its logout: the record would stay open and <c>who</c>
