@@ -1,9 +1,5 @@
-using System.Globalization;
-using SessionKiller.Core.Actions;
-using SessionKiller.Core.Audit;
-using SessionKiller.Core.Backend;
-using SessionKiller.Core.Sessions;
-using SessionKiller.Core.Settings;
+using System.Text.Json;
+using SessionKiller.Linux.Tests.Support;
 
 namespace SessionKiller.Linux.Tests.EndToEnd;
 
@@ -23,110 +19,53 @@ public sealed record ListedSession(
     bool IsCurrentSession,
     bool IsConsole);
 
-/// <summary>What a command ended with: its exit code (the CLI's table) and what it printed.</summary>
-public sealed record CommandResult(int ExitCode, string Output);
-
-/// <summary>The commands the end-to-end tests give, as a person gives them to <c>sessionkiller</c>.</summary>
-public interface ISessionKillerDriver
+/// <summary>What a command ended with: its exit code and what it printed on each stream.</summary>
+public sealed record CommandResult(int ExitCode, string Output, string Error)
 {
-    Task<(CommandResult Result, IReadOnlyList<ListedSession> Sessions)> ListAsync();
-
-    Task<CommandResult> LogOffAsync(string target, string? expectUser = null, string? expectLogon = null);
-
-    Task<CommandResult> MessageAsync(string target, string text);
+    public override string ToString() => $"exit {ExitCode}; out: {Output.Trim()}; err: {Error.Trim()}";
 }
 
 /// <summary>
-/// The CLI's path through Core, in this process: the backend, the exact-target rule and the action runner
-/// with its identity check. Stands in until the CLI's Linux backend is on main.
+/// The real <c>sessionkiller</c>, as a process: <c>dotnet sessionkiller.dll</c>, built with these tests.
+/// Its audit log goes to a file of its own (SESSIONKILLER_AUDIT_LOG).
 /// </summary>
-public sealed class InProcessDriver : ISessionKillerDriver, IDisposable
+public sealed class SessionKillerCli : IDisposable
 {
-    private readonly LinuxSessionBackend _backend = new();
-    private readonly string _auditLog = Path.Combine(Path.GetTempPath(), $"sk-audit-{Guid.NewGuid():N}.jsonl");
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
 
-    public async Task<(CommandResult Result, IReadOnlyList<ListedSession> Sessions)> ListAsync()
+    private readonly string _program = Path.Combine(AppContext.BaseDirectory, "sessionkiller.dll");
+
+    public SessionKillerCli()
     {
-        var read = await _backend.EnumerateSessionsAsync(ServerNames.Local, CancellationToken.None);
-        if (!read.IsSuccess)
-        {
-            return (new CommandResult(ExitCodeOf(read.Failure!.Kind), read.Failure.ToString()), []);
-        }
-
-        var rows = read.Value!.Where(session => !session.IsSystemSession).Select(ToRow).ToList();
-        return (new CommandResult(0, string.Join('\n', rows)), rows);
+        Assert.True(File.Exists(_program), $"The CLI was not built beside the tests: {_program} is missing.");
     }
 
-    public Task<CommandResult> LogOffAsync(string target, string? expectUser = null, string? expectLogon = null) =>
-        RunAsync(SessionAction.LogOff, target, expectUser, expectLogon, text: null);
+    public string AuditLogPath { get; } = Path.Combine(Path.GetTempPath(), $"sk-audit-{Guid.NewGuid():N}.jsonl");
 
-    public Task<CommandResult> MessageAsync(string target, string text) =>
-        RunAsync(SessionAction.SendMessage, target, null, null, text);
-
-    public void Dispose() => File.Delete(_auditLog);
-
-    private async Task<CommandResult> RunAsync(SessionAction action, string target, string? expectUser, string? expectLogon, string? text)
+    public CommandResult Run(params string[] arguments)
     {
-        var read = await _backend.EnumerateSessionsAsync(ServerNames.Local, CancellationToken.None);
-        if (!read.IsSuccess)
-        {
-            return new CommandResult(ExitCodeOf(read.Failure!.Kind), read.Failure.ToString());
-        }
-
-        var matches = read.Value!.Where(session => session.HasUser && string.Equals(session.UserName, target, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (matches.Count != 1)
-        {
-            return new CommandResult(matches.Count == 0 ? 2 : 3, $"{matches.Count} sessions match {target}");
-        }
-
-        var session = matches[0];
-        var identity = expectUser is null
-            ? session.Identity
-            : new SessionIdentity(ServerNames.Local, session.SessionId, "", expectUser, DateTimeOffset.Parse(expectLogon!, CultureInfo.InvariantCulture));
-        var runner = new ActionRunner(_backend, new NeverAsked(), new JsonLinesAuditLog(_auditLog), new RunnerContext("root", SessionKillerSettings.Default));
-        var outcome = await runner.RunAsync(new ActionRequest(action, identity) { Confirmed = true, MessageText = text });
-        return new CommandResult(ExitCodeOf(outcome.Kind), outcome.Sentence);
+        var (exitCode, output, error) = Tools.Run(
+            "dotnet",
+            [_program, .. arguments],
+            new Dictionary<string, string> { ["SESSIONKILLER_AUDIT_LOG"] = AuditLogPath },
+            CommandTimeout);
+        return new CommandResult(exitCode, output, error);
     }
 
-    private static ListedSession ToRow(SessionInfo session) => new(
-        session.ServerName,
-        session.SessionId,
-        session.UserName,
-        session.DomainName,
-        session.State.ToString(),
-        session.StationName,
-        session.ClientName,
-        session.ClientAddress,
-        session.LogonTime?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
-        session.LastInputTime?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
-        session.IdleTime is { } idle ? (long)idle.TotalSeconds : null,
-        session.IsCurrentSession,
-        session.IsConsole);
-
-    /// <summary>The CLI's exit codes.</summary>
-    private static int ExitCodeOf(OutcomeKind kind) => kind switch
+    public (CommandResult Result, IReadOnlyList<ListedSession> Sessions) List()
     {
-        OutcomeKind.Done => 0,
-        OutcomeKind.Declined or OutcomeKind.NoAnswer or OutcomeKind.NobodyToAsk or OutcomeKind.Cancelled => 4,
-        OutcomeKind.AccessDenied => 5,
-        OutcomeKind.ServerUnavailable or OutcomeKind.TimedOut => 6,
-        OutcomeKind.Changed or OutcomeKind.Gone => 7,
-        OutcomeKind.NotSupported => 8,
-        _ => 9,
-    };
-
-    private static int ExitCodeOf(FailureKind kind) => kind switch
-    {
-        FailureKind.AccessDenied => 5,
-        FailureKind.ServerUnavailable or FailureKind.TimedOut => 6,
-        FailureKind.SessionGone => 7,
-        FailureKind.NotSupported => 8,
-        _ => 9,
-    };
-
-    private sealed class NeverAsked : IConfirmationPrompt
-    {
-        public Task<bool> ConfirmAsync(Confirmation confirmation, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("--yes was given: nothing may be asked.");
+        var result = Run("list", "--json");
+        Assert.True(result.ExitCode == 0, $"sessionkiller list --json: {result}");
+        return (result, JsonSerializer.Deserialize<List<ListedSession>>(result.Output, Json)!);
     }
+
+    public CommandResult LogOff(string target, string? expectUser = null, string? expectLogon = null) =>
+        expectUser is null
+            ? Run("logoff", target, "--yes")
+            : Run("logoff", target, "--yes", "--expect-user", expectUser, "--expect-logon", expectLogon!);
+
+    public CommandResult Message(string target, string text) => Run("message", target, "--text", text);
+
+    public void Dispose() => File.Delete(AuditLogPath);
 }

@@ -17,7 +17,7 @@ public sealed class SshLoginEndToEndTests : IClassFixture<SshLabFixture>, IDispo
     private static readonly TimeSpan ShortTimeout = TimeSpan.FromSeconds(10);
 
     private readonly SshLab _lab;
-    private readonly InProcessDriver _sessionKiller;
+    private readonly SessionKillerCli _sessionKiller;
     private readonly ITestOutputHelper _output;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
@@ -25,7 +25,7 @@ public sealed class SshLoginEndToEndTests : IClassFixture<SshLabFixture>, IDispo
     {
         _lab = fixture.Lab;
         _output = output;
-        _sessionKiller = new InProcessDriver();
+        _sessionKiller = new SessionKillerCli();
     }
 
     public void Dispose()
@@ -70,9 +70,9 @@ public sealed class SshLoginEndToEndTests : IClassFixture<SshLabFixture>, IDispo
         await ListedLoginAsync();
         var text = "Maintenance at noon " + Guid.NewGuid().ToString("N")[..6];
 
-        var sent = await _sessionKiller.MessageAsync(_lab.UserName, text);
+        var sent = _sessionKiller.Message(_lab.UserName, text);
 
-        Assert.True(sent.ExitCode == 0, $"message: {sent.ExitCode} {sent.Output}");
+        Assert.True(sent.ExitCode == 0, $"message: {sent}");
         Eventually.True(() => login.Output.Contains(text, StringComparison.Ordinal), ShortTimeout, "the message on the client's terminal", () => login.Output);
         Assert.Contains("Message from root@", login.Output, StringComparison.Ordinal);
         Assert.False(login.HasExited);
@@ -99,9 +99,11 @@ public sealed class SshLoginEndToEndTests : IClassFixture<SshLabFixture>, IDispo
         var bystanderBefore = _lab.RunningProcessesOfUser().Where(pid => members.All(member => member.ProcessId != pid)).Order().ToList();
         Assert.Contains(bystander.Id, bystanderBefore);
 
-        var loggedOff = await _sessionKiller.LogOffAsync(_lab.UserName);
+        var loggedOff = _sessionKiller.LogOff(_lab.UserName);
 
-        Assert.True(loggedOff.ExitCode == 0, $"logoff: {loggedOff.ExitCode} {loggedOff.Output}");
+        Assert.True(loggedOff.ExitCode == 0, $"logoff: {loggedOff}");
+        var audited = System.Text.Json.JsonDocument.Parse(File.ReadLines(_sessionKiller.AuditLogPath).Last()).RootElement;
+        Assert.Equal((_lab.UserName, row.SessionId, "Done"), (audited.GetProperty("user").GetString(), audited.GetProperty("sessionId").GetInt32(), audited.GetProperty("outcome").GetString()));
         Assert.True(login.WaitForExit(ShortTimeout), "The ssh client did not exit after the log off. " + login.Output);
         Eventually.True(
             () => _lab.RunningProcessesOfUser().Order().SequenceEqual(bystanderBefore),
@@ -109,7 +111,7 @@ public sealed class SshLoginEndToEndTests : IClassFixture<SshLabFixture>, IDispo
             "the login's processes to be gone and only the bystander's left",
             () => string.Join(", ", _lab.RunningProcessesOfUser()));
         Assert.DoesNotContain(UtmpFile.TryRead("/run/utmp")!, record => record.IsUserProcess && record.ProcessId == row.SessionId);
-        Assert.DoesNotContain((await _sessionKiller.ListAsync()).Sessions, session => session.UserName == _lab.UserName);
+        Assert.DoesNotContain(_sessionKiller.List().Sessions, session => session.UserName == _lab.UserName);
 
         // Nothing outside the login was touched: the bystander got no signal at all, sshd still listens.
         Assert.False(bystander.HasExited);
@@ -131,9 +133,9 @@ public sealed class SshLoginEndToEndTests : IClassFixture<SshLabFixture>, IDispo
         var replacement = await ListedLoginAsync();
         Assert.NotEqual(listed.LogonTime, replacement.LogonTime);
 
-        var refused = await _sessionKiller.LogOffAsync(_lab.UserName, expectUser: _lab.UserName, expectLogon: listed.LogonTime);
+        var refused = _sessionKiller.LogOff(_lab.UserName, expectUser: _lab.UserName, expectLogon: listed.LogonTime);
 
-        Assert.True(refused.ExitCode == 7, $"logoff of a replaced login: {refused.ExitCode} {refused.Output}");
+        Assert.True(refused.ExitCode == 7, $"logoff of a replaced login: {refused}");
         Assert.False(second.HasExited);
         Assert.Equal(replacement.SessionId, (await ListedLoginAsync()).SessionId);
     }
@@ -143,8 +145,8 @@ public sealed class SshLoginEndToEndTests : IClassFixture<SshLabFixture>, IDispo
         await Eventually.ValueAsync(
             async () =>
             {
-                var (result, sessions) = await _sessionKiller.ListAsync();
-                Assert.True(result.ExitCode == 0, $"list: {result.ExitCode} {result.Output}");
+                await Task.Yield();
+                var (_, sessions) = _sessionKiller.List();
                 var mine = sessions.Where(session => session.UserName == _lab.UserName).ToList();
                 return mine.Count == 1 ? mine[0] : null;
             },

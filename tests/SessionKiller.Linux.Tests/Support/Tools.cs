@@ -30,6 +30,13 @@ internal static class Tools
     /// <summary>Runs a program to its end (bounded), returning its exit code and output.</summary>
     public static (int ExitCode, string Output) Run(string program, IEnumerable<string> arguments, TimeSpan? timeout = null, string? standardInput = null)
     {
+        var (exitCode, output, error) = Run(program, arguments, new Dictionary<string, string>(), timeout, standardInput);
+        return (exitCode, output + error);
+    }
+
+    /// <summary>Runs a program to its end (bounded) with extra environment variables, keeping its two outputs apart.</summary>
+    public static (int ExitCode, string Output, string Error) Run(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan? timeout = null, string? standardInput = null)
+    {
         var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
@@ -37,6 +44,11 @@ internal static class Tools
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -44,8 +56,9 @@ internal static class Tools
 
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
+        var error = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (error) { error.AppendLine(e.Data); } } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         if (standardInput is not null)
@@ -63,7 +76,10 @@ internal static class Tools
         process.WaitForExit();
         lock (output)
         {
-            return (process.ExitCode, output.ToString());
+            lock (error)
+            {
+                return (process.ExitCode, output.ToString(), error.ToString());
+            }
         }
     }
 
