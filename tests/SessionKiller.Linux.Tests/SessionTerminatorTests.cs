@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using OsProcess = System.Diagnostics.Process;
 using SessionKiller.Core.Backend;
 using SessionKiller.Linux.Interop;
 using SessionKiller.Linux.Processes;
@@ -126,68 +124,17 @@ public sealed class SessionTerminatorTests : IDisposable
     [Fact]
     public async Task Real_processes_of_the_session_end_and_a_bystander_lives_on()
     {
-        var setsid = Tools.Find("setsid", "util-linux");
-        using var session = Start(setsid, "sh", "-c", "trap '' HUP; sleep 300 & sleep 300 & wait");
-        using var bystander = Start(setsid, "sleep", "300");
-        try
-        {
-            var table = new ProcessTable();
-            var leader = await WaitForSessionLeaderAsync(table, session.Id);
-            var signaller = new ProcessSignaller(table);
-            var terminator = new SessionTerminator(table, signaller, Quick with { AfterHangup = TimeSpan.FromMilliseconds(200) }, TimeProvider.System);
-            Assert.Equal(3, SessionProcesses.Members(table.Snapshot(), leader, 0).Count);
+        using var session = new SpawnedSession("trap '' HUP; sleep 300 & sleep 300 & wait");
+        using var bystander = new SpawnedSession("sleep 300", processCount: 1);
+        var table = new ProcessTable();
+        var terminator = new SessionTerminator(table, new ProcessSignaller(table), Quick with { AfterHangup = TimeSpan.FromMilliseconds(200) }, TimeProvider.System);
+        Assert.Equal(3, SessionProcesses.Members(table.Snapshot(), session.LeaderProcessId, 0).Count);
 
-            var result = await terminator.EndAsync(leader, 0, ProcessTable.Lineage(table.Snapshot(), Environment.ProcessId), CancellationToken.None);
+        var result = await terminator.EndAsync(session.LeaderProcessId, 0, ProcessTable.Lineage(table.Snapshot(), Environment.ProcessId), CancellationToken.None);
 
-            Assert.True(result.IsSuccess, result.Failure?.ToString());
-            Assert.True(session.WaitForExit(5000));
-            Assert.Empty(SessionProcesses.Members(table.Snapshot(), leader, 0));
-            Assert.False(bystander.HasExited);
-        }
-        finally
-        {
-            Stop(session);
-            Stop(bystander);
-        }
-    }
-
-    /// <summary>The session leader: setsid(1) forks when it is already a group leader, so the pid to use is read back.</summary>
-    private static async Task<int> WaitForSessionLeaderAsync(ProcessTable table, int startedPid)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            var snapshot = table.Snapshot();
-            var leader = snapshot.Values.FirstOrDefault(process => process.SessionId == process.ProcessId
-                && (process.ProcessId == startedPid || process.ParentProcessId == startedPid));
-            if (leader is not null && snapshot.Values.Count(process => process.SessionId == leader.ProcessId) == 3)
-            {
-                return leader.ProcessId;
-            }
-
-            await Task.Delay(25);
-        }
-
-        Assert.Fail("The test session did not start.");
-        return 0;
-    }
-
-    private static OsProcess Start(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardInput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return OsProcess.Start(start)!;
-    }
-
-    private static void Stop(OsProcess process)
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
+        Assert.True(result.IsSuccess, result.Failure?.ToString());
+        Assert.Empty(SessionProcesses.Members(table.Snapshot(), session.LeaderProcessId, 0));
+        Assert.True(bystander.LeaderRuns);
     }
 
     /// <summary>Plays processes that end on a given signal (SIGKILL always ends them unless they are unkillable).</summary>

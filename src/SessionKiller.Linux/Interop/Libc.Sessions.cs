@@ -4,9 +4,6 @@ namespace SessionKiller.Linux.Interop;
 
 internal static partial class Libc
 {
-    [LibraryImport(Libraries.Libc, SetLastError = true)]
-    internal static partial int getsid(int pid);
-
     [LibraryImport(Libraries.Libc)]
     internal static partial uint geteuid();
 }
