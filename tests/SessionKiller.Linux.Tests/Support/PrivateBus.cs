@@ -7,6 +7,7 @@ internal sealed class PrivateBus : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("sk-bus-").FullName;
     private readonly Process _daemon;
+    private readonly System.Text.StringBuilder _log = new();
 
     public PrivateBus()
     {
@@ -34,17 +35,43 @@ internal sealed class PrivateBus : IDisposable
         }
 
         _daemon = Process.Start(start)!;
+        _daemon.ErrorDataReceived += (_, e) => Log(e.Data);
+        _daemon.OutputDataReceived += (_, e) => Log(e.Data);
+        _daemon.BeginErrorReadLine();
+        _daemon.BeginOutputReadLine();
         Address = "unix:path=" + socket;
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!File.Exists(socket))
         {
-            Assert.False(_daemon.HasExited, "dbus-daemon exited at start: " + _daemon.StandardError.ReadToEnd());
-            Assert.True(DateTime.UtcNow < deadline, "dbus-daemon did not open its socket.");
+            Assert.False(_daemon.HasExited, "dbus-daemon exited at start: " + DaemonLog);
+            Assert.True(DateTime.UtcNow < deadline, "dbus-daemon did not open its socket: " + DaemonLog);
             Thread.Sleep(20);
         }
     }
 
     public string Address { get; }
+
+    private string DaemonLog
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    private void Log(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_log)
+            {
+                _log.AppendLine(line);
+            }
+        }
+    }
 
     public void Dispose()
     {
