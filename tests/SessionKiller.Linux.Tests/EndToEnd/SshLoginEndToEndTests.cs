@@ -40,7 +40,7 @@ public sealed class SshLoginEndToEndTests : IClassFixture<SshLabFixture>, IDispo
         using var login = _lab.Login();
         var terminal = login.AskTerminal(LoginTimeout);
 
-        var row = await ListedLoginAsync();
+        var row = await ListedLoginAsync(terminal);
 
         Assert.Equal(terminal, row.StationName);
         Assert.Equal("127.0.0.1", row.ClientName);
@@ -57,17 +57,15 @@ public sealed class SshLoginEndToEndTests : IClassFixture<SshLabFixture>, IDispo
         Assert.InRange(row.IdleSeconds.Value, 0, 120);
 
         // The session id is the pid of the login's leader, the same as utmp records.
-        var record = Assert.Single(UtmpFile.TryRead("/run/utmp")!, r => r.IsUserProcess && r.User == _lab.UserName);
-        Assert.Equal(record.ProcessId, row.SessionId);
-        Assert.Equal(terminal, record.Line);
+        var record = Assert.Single(UtmpFile.TryRead("/run/utmp")!, r => r.IsUserProcess && r.ProcessId == row.SessionId);
+        Assert.Equal((_lab.UserName, terminal), (record.User, record.Line));
     }
 
     [Fact]
     public async Task A_message_arrives_on_the_ssh_clients_terminal()
     {
         using var login = _lab.Login();
-        login.AskTerminal(LoginTimeout);
-        await ListedLoginAsync();
+        await ListedLoginAsync(login.AskTerminal(LoginTimeout));
         var text = "Maintenance at noon " + Guid.NewGuid().ToString("N")[..6];
 
         var sent = _sessionKiller.Message(_lab.UserName, text);
@@ -87,11 +85,11 @@ public sealed class SshLoginEndToEndTests : IClassFixture<SshLabFixture>, IDispo
         File.SetUnixFileMode(signalLog, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite | UnixFileMode.OtherRead);
         using var bystander = StartAsLabUser("sh", "-c", $"for s in HUP TERM INT USR1; do trap \"echo $s >> {signalLog}\" $s; done; while :; do sleep 300 & wait $!; done");
         using var login = _lab.Login();
-        login.AskTerminal(LoginTimeout);
+        var terminal = login.AskTerminal(LoginTimeout);
 
         // A job that ignores the hang-up: only the later SIGTERM ends it.
         var stubbornJob = login.StartJob("sh -c \"trap '' HUP; exec sleep 300\"", ShortTimeout);
-        var row = await ListedLoginAsync();
+        var row = await ListedLoginAsync(terminal);
         var table = new ProcessTable();
         var members = SessionProcesses.Members(table.Snapshot(), row.SessionId, Terminals.TerminalDevice.TerminalNumber(row.StationName));
         Assert.Contains(members, process => process.ProcessId == stubbornJob);
@@ -123,32 +121,34 @@ public sealed class SshLoginEndToEndTests : IClassFixture<SshLabFixture>, IDispo
     public async Task Logoff_refuses_a_new_login_of_the_same_user_in_place_of_the_one_listed()
     {
         var first = _lab.Login();
-        first.AskTerminal(LoginTimeout);
-        var listed = await ListedLoginAsync();
+        var listed = await ListedLoginAsync(first.AskTerminal(LoginTimeout));
         first.Dispose();
         Eventually.True(() => !UtmpFile.TryRead("/run/utmp")!.Any(record => record.IsUserProcess && record.ProcessId == listed.SessionId), ShortTimeout, "the first login to end");
 
         using var second = _lab.Login();
-        second.AskTerminal(LoginTimeout);
-        var replacement = await ListedLoginAsync();
+        var secondTerminal = second.AskTerminal(LoginTimeout);
+        var replacement = await ListedLoginAsync(secondTerminal);
         Assert.NotEqual(listed.LogonTime, replacement.LogonTime);
 
         var refused = _sessionKiller.LogOff(_lab.UserName, expectUser: _lab.UserName, expectLogon: listed.LogonTime);
 
         Assert.True(refused.ExitCode == 7, $"logoff of a replaced login: {refused}");
         Assert.False(second.HasExited);
-        Assert.Equal(replacement.SessionId, (await ListedLoginAsync()).SessionId);
+        Assert.Equal(replacement.SessionId, (await ListedLoginAsync(secondTerminal)).SessionId);
     }
 
-    /// <summary>The lab user's one login in the list, once it shows (sshd records it just after the shell starts).</summary>
-    private async Task<ListedSession> ListedLoginAsync() =>
+    /// <summary>
+    /// The lab user's one login in the list, on the terminal its shell named, once it shows (sshd records it
+    /// just after the shell starts, and closes the login of an earlier test just after its client went).
+    /// </summary>
+    private async Task<ListedSession> ListedLoginAsync(string terminal) =>
         await Eventually.ValueAsync(
             async () =>
             {
                 await Task.Yield();
                 var (_, sessions) = _sessionKiller.List();
                 var mine = sessions.Where(session => session.UserName == _lab.UserName).ToList();
-                return mine.Count == 1 ? mine[0] : null;
+                return mine.Count == 1 && mine[0].StationName == terminal ? mine[0] : null;
             },
             LoginTimeout,
             "the login to be listed",
