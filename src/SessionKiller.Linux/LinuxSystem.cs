@@ -22,8 +22,8 @@ internal sealed record LinuxSystem
 
     public TerminationTimings Timings { get; init; } = TerminationTimings.Default;
 
-    /// <summary>How long a log off through logind waits for the session's leader to go.</summary>
-    public TimeSpan LogindLogOffWait { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long a log off through logind waits for the session's leader to go: within the CLI's default 10 s per call.</summary>
+    public TimeSpan LogindLogOffWait { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Who the caller is, for the header of a message: user, host and terminal.</summary>
     public string SenderName { get; init; } = Environment.UserName;
