@@ -18,6 +18,9 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
     /// <summary>How long a delayed query waits for a fresh read when the snapshot is older than the refresh interval.</summary>
     internal static readonly TimeSpan DelayedRefreshLimit = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a delayed query waits for this computer's first read, which normally takes milliseconds.</summary>
+    internal static readonly TimeSpan FirstReadWait = TimeSpan.FromSeconds(2);
+
     private readonly PluginServices services;
     private readonly SessionText text;
     private readonly ResultFactory results;
@@ -77,14 +80,22 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
     public List<Result> Query(Query query) =>
         Guard.Run(() => results.For(query?.Search ?? "", Catalog.Current, settings, Act, Retry), () => []);
 
-    /// <summary>After a pause in typing: a snapshot older than the refresh interval is read again first, briefly.</summary>
+    /// <summary>
+    /// After a pause in typing (PowerToys then replaces the first results with these): this computer's
+    /// first read, started by Init, is waited for briefly, so the first <c>logoff</c> lists its sessions;
+    /// a snapshot older than the refresh interval is read again first, briefly.
+    /// </summary>
     public List<Result> Query(Query query, bool delayedExecution)
     {
         if (delayedExecution)
         {
             Guard.Run(() =>
             {
-                if (IsOld(Catalog.Current))
+                if (Catalog.Current.Servers.Any(server => server.IsPending && ServerNames.IsLocal(server.ServerName)))
+                {
+                    Catalog.WaitForFirstRead(ServerNames.Local, FirstReadWait);
+                }
+                else if (IsOld(Catalog.Current))
                 {
                     Catalog.RefreshAsync().Wait(DelayedRefreshLimit);
                 }

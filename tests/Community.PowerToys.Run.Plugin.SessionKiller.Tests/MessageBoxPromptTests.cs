@@ -97,6 +97,18 @@ public sealed class MessageBoxPromptTests
     public void The_box_is_owned_by_the_foreground_window_only_when_it_belongs_to_this_thread(long foreground, uint foregroundThread, uint currentThread, long owner) =>
         Assert.Equal((nint)owner, User32MessageBox.ChooseOwner((nint)foreground, foregroundThread, currentThread));
 
+    [Fact]
+    public async Task Applications_that_could_not_be_read_are_not_called_none()
+    {
+        string? text = null;
+        box.Show(Arg.Do<string>(value => text = value), Arg.Any<string>(), Arg.Any<uint>()).Returns(IdNo);
+
+        await new MessageBoxPrompt(box).ConfirmAsync(Confirmation(SessionAction.LogOff) with { ApplicationsUnknown = true }, CancellationToken.None);
+
+        Assert.Contains("The open applications could not be read", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("No open applications", text, StringComparison.Ordinal);
+    }
+
     private Confirmation Confirmation(SessionAction action, string[]? applications = null, ConfirmationWarning warning = ConfirmationWarning.None) =>
         new(action, bob, warning, applications ?? [], "core title", "core text");
 }

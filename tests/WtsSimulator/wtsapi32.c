@@ -640,6 +640,7 @@ static void apply_swaps(int server)
         session_t *session;
         char copy[LINE_LEN];
         pairs_t pairs;
+        /* `after` enumerations show the old owner; the next one shows the new. */
         if (swap->applied || swap->server != server || servers[server].enumerations < swap->after) continue;
         swap->applied = TRUE;
         session = find_session(server, swap->id);
@@ -796,8 +797,8 @@ WINBOOL WINAPI WTSEnumerateSessionsExW(HANDLE hServer, DWORD *pLevel, DWORD Filt
         WTS_SESSION_INFO_1W *rows;
         int row = 0;
 
-        servers[server].enumerations++;
         apply_swaps(server);
+        servers[server].enumerations++;
         count = count_sessions(server);
         bytes = count * sizeof(WTS_SESSION_INFO_1W);
         for (int i = 0; i < session_count; i++) {
@@ -851,8 +852,8 @@ WINBOOL WINAPI WTSEnumerateSessionsW(HANDLE hServer, DWORD Reserved, DWORD Versi
         WTS_SESSION_INFOW *rows;
         int row = 0;
 
-        servers[server].enumerations++;
         apply_swaps(server);
+        servers[server].enumerations++;
         count = count_sessions(server);
         bytes = count * sizeof(WTS_SESSION_INFOW);
         for (int i = 0; i < session_count; i++)
@@ -983,9 +984,10 @@ WINBOOL WINAPI WTSQuerySessionInformationW(HANDLE hServer, DWORD SessionId, WTS_
 
 VOID WINAPI WTSFreeMemory(PVOID pMemory)
 {
+    BOOL ok = TRUE;
     enter();
-    sim_log(L"WTSFreeMemory");
-    if (pMemory) sim_free(pMemory, BUF_PLAIN, 0, L"WTSFreeMemory");
+    if (pMemory) ok = sim_free(pMemory, BUF_PLAIN, 0, L"WTSFreeMemory");
+    sim_log(L"WTSFreeMemory -> %ls", ok ? L"ok" : L"error");
     leave();
 }
 
@@ -993,11 +995,11 @@ WINBOOL WINAPI WTSFreeMemoryExW(WTS_TYPE_CLASS WTSTypeClass, PVOID pMemory, ULON
 {
     BOOL ok = TRUE;
     enter();
-    sim_log(L"WTSFreeMemoryExW type=%d count=%lu", (int)WTSTypeClass, NumberOfEntries);
     if (pMemory) {
         int kind = WTSTypeClass == WTSTypeSessionInfoLevel1 ? BUF_SESSIONS_LEVEL1 : -1;
         ok = sim_free(pMemory, kind, NumberOfEntries, L"WTSFreeMemoryExW");
     }
+    sim_log(L"WTSFreeMemoryExW type=%d count=%lu -> %ls", (int)WTSTypeClass, NumberOfEntries, ok ? L"ok" : L"error");
     leave();
     return finish(ok ? 0 : ERROR_INVALID_PARAMETER);
 }

@@ -41,7 +41,7 @@ internal static class ConfirmationLayout
         }
 
         text.AppendLine(string.Join(", ", facts) + ".");
-        text.AppendLine(Applications(confirmation.Applications));
+        text.AppendLine(confirmation.ApplicationsUnknown ? Resources.Confirm_ApplicationsUnknown : Applications(confirmation.Applications));
         if (confirmation.Action == SessionAction.AskFirst)
         {
             text.AppendLine(Resources.Confirm_AskFirstNoAnswer);

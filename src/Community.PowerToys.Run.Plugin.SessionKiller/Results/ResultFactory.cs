@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Community.PowerToys.Run.Plugin.SessionKiller.Properties;
 using Community.PowerToys.Run.Plugin.SessionKiller.Settings;
 using SessionKiller.Core.Actions;
@@ -13,7 +15,15 @@ namespace Community.PowerToys.Run.Plugin.SessionKiller.Results;
 /// <summary>Turns what was typed and the catalog's snapshot into PowerToys results. Parsing and ranking are Core's.</summary>
 internal sealed class ResultFactory(SessionText text, Func<string> iconPath)
 {
+    /// <summary>
+    /// At most this many sessions per query: a screenful and then some. Typing narrows the list; building
+    /// thousands of results would make every keystroke slow (see the benchmarks).
+    /// </summary>
+    public const int MaxSessionResults = 20;
+
     private const int TopScore = 10_000;
+
+    private readonly ConditionalWeakTable<SessionInfo, SessionTexts> cache = [];
 
     /// <param name="act">Runs an action on a session; returns whether Run hides.</param>
     /// <param name="retry">Reads a server again; returns whether Run hides.</param>
@@ -25,7 +35,7 @@ internal sealed class ResultFactory(SessionText text, Func<string> iconPath)
             return [GrammarHelp(parsed.Problem!)];
         }
 
-        var options = MatchOptions.Default with { ShowOwnSession = settings.Core.ShowOwnSession };
+        var options = MatchOptions.Default with { ShowOwnSession = settings.Core.ShowOwnSession, Limit = MaxSessionResults };
         var matches = SessionMatcher.Match(snapshot.Sessions, query, options);
         var results = new List<Result>(matches.Count + snapshot.Servers.Count);
         for (var i = 0; i < matches.Count; i++)
@@ -63,11 +73,12 @@ internal sealed class ResultFactory(SessionText text, Func<string> iconPath)
     private Result Session(SessionMatch match, int score, Func<SessionAction, SessionInfo, bool> act)
     {
         var session = match.Session;
+        var texts = TextsFor(session);
         return new Result(match.UserNameHighlights.ToList())
         {
-            Title = SessionText.Title(session),
-            SubTitle = text.Subtitle(session),
-            ToolTipData = new ToolTipData(SessionText.DetailsTitle(session), text.Details(session)),
+            Title = texts.Title,
+            SubTitle = texts.Subtitle,
+            ToolTipData = texts.ToolTip,
             IcoPath = iconPath(),
             Score = score,
             ContextData = session,
@@ -75,6 +86,29 @@ internal sealed class ResultFactory(SessionText text, Func<string> iconPath)
             // Enter logs off; Ctrl+Enter asks first, as the context menu says.
             Action = context => act(context?.SpecialKeyState?.CtrlPressed == true ? SessionAction.AskFirst : SessionAction.LogOff, session),
         };
+    }
+
+    /// <summary>
+    /// A session's texts are written once per snapshot (sessions are immutable and replaced on refresh)
+    /// and reused on every keystroke: a keystroke only builds the result objects.
+    /// </summary>
+    private SessionTexts TextsFor(SessionInfo session)
+    {
+        var today = text.Today();
+        var culture = CultureInfo.CurrentUICulture;
+        if (cache.TryGetValue(session, out var cached) && cached.Today == today && Equals(cached.Culture, culture))
+        {
+            return cached;
+        }
+
+        var fresh = new SessionTexts(
+            SessionText.Title(session),
+            text.Subtitle(session),
+            new ToolTipData(SessionText.DetailsTitle(session), text.Details(session)),
+            today,
+            culture);
+        cache.AddOrUpdate(session, fresh);
+        return fresh;
     }
 
     /// <summary>A server whose last read failed: why, and how old the sessions shown for it are. Enter reads it again.</summary>
@@ -140,4 +174,7 @@ internal sealed class ResultFactory(SessionText text, Func<string> iconPath)
         Score = TopScore,
         Action = _ => false,
     };
+
+    /// <summary>What a session's result shows, with the day and culture it was written for ("08:12" today, a date on other days).</summary>
+    private sealed record SessionTexts(string Title, string Subtitle, ToolTipData ToolTip, DateTime Today, CultureInfo Culture);
 }

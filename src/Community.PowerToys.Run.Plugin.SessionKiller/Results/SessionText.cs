@@ -101,11 +101,12 @@ internal sealed class SessionText(TimeProvider time)
     /// <summary>The time alone today, with the date on other days, in this computer's time zone.</summary>
     public string When(DateTimeOffset moment)
     {
-        var zone = time.LocalTimeZone;
-        var local = TimeZoneInfo.ConvertTime(moment, zone);
-        var today = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).Date;
-        return local.ToString(local.Date == today ? "t" : "g", CultureInfo.CurrentCulture);
+        var local = TimeZoneInfo.ConvertTime(moment, time.LocalTimeZone);
+        return local.ToString(local.Date == Today() ? "t" : "g", CultureInfo.CurrentCulture);
     }
+
+    /// <summary>Today's date in this computer's time zone.</summary>
+    public DateTime Today() => TimeZoneInfo.ConvertTime(time.GetUtcNow(), time.LocalTimeZone).Date;
 
     /// <summary>"12 min ago".</summary>
     public string Ago(DateTimeOffset moment) => Words.Format(Resources.Ago, Words.Duration(time.GetUtcNow() - moment));

@@ -22,7 +22,10 @@ internal static class ConfirmationText
             warning,
             applications,
             Title(request, session),
-            Text(request, session, warning, applications, processes.Failure, settings));
+            Text(request, session, warning, applications, processes.Failure, settings))
+        {
+            ApplicationsUnknown = !processes.IsSuccess,
+        };
     }
 
     private static string Title(ActionRequest request, SessionInfo session) => request.Action switch

@@ -16,7 +16,11 @@ public sealed record Confirmation(
     ConfirmationWarning Warning,
     IReadOnlyList<string> Applications,
     string Title,
-    string Text);
+    string Text)
+{
+    /// <summary>The session's processes could not be read: an empty <see cref="Applications"/> means "unknown", not "none".</summary>
+    public bool ApplicationsUnknown { get; init; }
+}
 
 public enum ConfirmationWarning
 {

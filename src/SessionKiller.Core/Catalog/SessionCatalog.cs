@@ -34,6 +34,28 @@ public sealed class SessionCatalog : IDisposable
 
     public CatalogSnapshot Current => Volatile.Read(ref current);
 
+    /// <summary>
+    /// Waits, at most <paramref name="limit"/>, until the server has been heard from once (read or failed).
+    /// Lets a host's very first query show this computer's sessions, which arrive within milliseconds,
+    /// without ever waiting on a slow server for long.
+    /// </summary>
+    /// <returns>True when the server has been heard from.</returns>
+    public bool WaitForFirstRead(string serverName, TimeSpan limit)
+    {
+        Task heard;
+        lock (gate)
+        {
+            if (disposed || !states.TryGetValue(ServerNames.Normalize(serverName), out var state))
+            {
+                return false;
+            }
+
+            heard = state.FirstHeard.Task;
+        }
+
+        return heard.IsCompleted || heard.Wait(limit);
+    }
+
     /// <summary>Applies new settings: servers added are read, servers removed are dropped, the interval takes effect.</summary>
     public void Configure(SessionKillerSettings newSettings)
     {
@@ -224,6 +246,9 @@ public sealed class SessionCatalog : IDisposable
                 ? new ServerSnapshot(serverName, result.Value!, now, null, null)
                 : state.Snapshot with { Failure = result.Failure, FailedAt = now };
             Volatile.Write(ref current, Snapshot());
+
+            // Only now: whoever waits for the first read must find it in the snapshot.
+            state.FirstHeard.TrySetResult();
         }
 
         Updated?.Invoke(this, EventArgs.Empty);
@@ -269,5 +294,7 @@ public sealed class SessionCatalog : IDisposable
         public long LastStarted { get; set; }
 
         public long LastApplied { get; set; }
+
+        public TaskCompletionSource FirstHeard { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -262,6 +262,7 @@ public class ActionRunnerTests
         await harness.Run(SessionAction.LogOff, Bob);
 
         Assert.Contains("No open applications were found.", harness.LastConfirmation!.Text, StringComparison.Ordinal);
+        Assert.False(harness.LastConfirmation.ApplicationsUnknown);
     }
 
     [Fact]
@@ -273,6 +274,7 @@ public class ActionRunnerTests
         var outcome = await harness.Run(SessionAction.LogOff, Bob);
 
         Assert.Contains("Open applications could not be read", harness.LastConfirmation!.Text, StringComparison.Ordinal);
+        Assert.True(harness.LastConfirmation.ApplicationsUnknown);
         Assert.Equal(OutcomeKind.Done, outcome.Kind);
     }
 

@@ -297,3 +297,56 @@ public sealed class SessionCatalogTests : IDisposable
         Assert.Empty(backend.ReceivedCalls());
     }
 }
+
+public sealed class SessionCatalogFirstReadTests : IDisposable
+{
+    private readonly ISessionBackend backend = Substitute.For<ISessionBackend>();
+    private readonly SessionCatalog catalog;
+
+    public SessionCatalogFirstReadTests()
+    {
+        catalog = new SessionCatalog(backend, TimeProvider.System);
+        catalog.Configure(SessionKillerSettings.Default with { Servers = ["localhost", "RDS09"] });
+    }
+
+    public void Dispose() => catalog.Dispose();
+
+    [Fact]
+    public void Waiting_for_a_first_read_returns_as_soon_as_it_arrives()
+    {
+        var read = new TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>>();
+        backend.EnumerateSessionsAsync("localhost", Arg.Any<CancellationToken>()).Returns(read.Task);
+        _ = catalog.RefreshServerAsync("localhost");
+        _ = Task.Delay(50).ContinueWith(_ => read.SetResult(BackendResult<IReadOnlyList<SessionInfo>>.Success([TestSessions.User("bob", server: "localhost")])), TaskScheduler.Default);
+
+        var heard = catalog.WaitForFirstRead("localhost", TimeSpan.FromSeconds(10));
+
+        Assert.True(heard);
+        Assert.Equal("bob", catalog.Current.Sessions.Single().UserName);
+    }
+
+    [Fact]
+    public void Waiting_for_a_server_that_hangs_gives_up_after_the_limit()
+    {
+        backend.EnumerateSessionsAsync("RDS09", Arg.Any<CancellationToken>()).Returns(new TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>>().Task);
+        _ = catalog.RefreshServerAsync("RDS09");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var heard = catalog.WaitForFirstRead("RDS09", TimeSpan.FromMilliseconds(100));
+
+        Assert.False(heard);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task A_failed_first_read_counts_as_heard_from()
+    {
+        backend.EnumerateSessionsAsync("RDS09", Arg.Any<CancellationToken>()).Returns(Task.FromResult(BackendResult<IReadOnlyList<SessionInfo>>.Fail(BackendFailure.AccessDenied())));
+        await catalog.RefreshServerAsync("RDS09");
+
+        Assert.True(catalog.WaitForFirstRead("RDS09", TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void An_unknown_server_is_never_heard_from() => Assert.False(catalog.WaitForFirstRead("RDS77", TimeSpan.Zero));
+}

@@ -1,0 +1,21 @@
+namespace SessionKiller.Wts.Tests.Wine;
+
+/// <summary>One run of a Windows program under Wine, with the calls the stand-in wtsapi32 logged.</summary>
+public sealed record WineRun(ProcessResult Process, IReadOnlyList<string> Calls)
+{
+    public int ExitCode => Process.ExitCode;
+
+    public string Output => Process.StandardOutput;
+
+    public string Error => Process.StandardError;
+
+    public IReadOnlyList<string> OutputLines =>
+        Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The logged calls to one function, e.g. "WTSLogoffSession".</summary>
+    public IReadOnlyList<string> CallsTo(string function) =>
+        Calls.Where(line => line.StartsWith(function + " ", StringComparison.Ordinal)).ToList();
+
+    /// <summary>Everything about the run, for assertion messages.</summary>
+    public override string ToString() => $"{Process.Describe()}\n--- wtsapi32 calls\n{string.Join('\n', Calls)}";
+}
