@@ -67,5 +67,9 @@ public sealed class SessionKillerCli : IDisposable
 
     public CommandResult Message(string target, string text) => Run("message", target, "--text", text);
 
-    public void Dispose() => File.Delete(AuditLogPath);
+    public void Dispose()
+    {
+        File.Delete(AuditLogPath);
+        File.Delete(AuditLogPath + ".lock");
+    }
 }

@@ -26,8 +26,18 @@ internal sealed class SpawnedSession : IDisposable
 
     public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
 
+    /// <summary>Kills every process of the session, not only the tree under the process started: orphans too.</summary>
     public void Dispose()
     {
+        var table = new ProcessTable();
+        foreach (var member in table.Snapshot().Values.Where(process => process.SessionId == LeaderProcessId && !process.HasEnded))
+        {
+            if (table.IsRunning(member))
+            {
+                Interop.Libc.kill(member.ProcessId, Interop.Libc.SIGKILL);
+            }
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
