@@ -14,6 +14,21 @@ public sealed class ServerAndGrammarResultsTests : IDisposable
 
     public void Dispose() => plugin.Dispose();
 
+    [Theory]
+    [InlineData(300)]
+    [InlineData(1024 * 1024)]
+    public async Task A_query_beyond_the_length_cap_gets_one_clear_result_and_no_sessions(int length)
+    {
+        plugin.Serve("localhost", TestSessions.User("bob", id: 3, server: "localhost"));
+        await plugin.StartAsync();
+
+        var results = plugin.Query(new string('b', length));
+
+        var only = Assert.Single(results);
+        Assert.StartsWith("The query is too long", only.Title, StringComparison.Ordinal);
+        Assert.False(only.Action!(new Wox.Plugin.ActionContext()));
+    }
+
     [Fact]
     public async Task A_server_that_fails_after_a_good_read_shows_the_reason_and_the_age_of_the_sessions_shown()
     {

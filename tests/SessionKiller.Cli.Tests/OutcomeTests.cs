@@ -146,7 +146,7 @@ public class OutcomeTests
     }
 
     [Fact]
-    public async Task Without_a_backend_every_command_says_windows_is_needed_and_exits_8()
+    public async Task Without_a_backend_every_command_says_the_system_is_unsupported_and_exits_8()
     {
         var harness = WithBob();
         harness.HasBackend = false;
@@ -156,7 +156,7 @@ public class OutcomeTests
             var run = await harness.RunAsync(args);
 
             Assert.Equal(8, run.ExitCode);
-            Assert.Equal("sessionkiller needs Windows for now (Linux sessions are planned)", Assert.Single(run.ErrorLines));
+            Assert.Equal("sessionkiller runs on Windows and Linux; this system has no session backend", Assert.Single(run.ErrorLines));
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class CliFaultMatrixUnderWineTests(WineFixture wine)
     private static readonly int[] ErrorCodes = [5, 1722, 1726, 53, 7022, 2, 50, 1460, 87, UnknownError];
 
     private static readonly string[] LogoffAsListed =
-        ["logoff", "#3", "--server", "A", "--yes", "--expect-user", "CONTOSO\\bob", "--expect-logon", CliUnderWineTests.BobsLogon];
+        ["logoff", "#3", "--server", "A", "--yes", "--expect-user", "CONTOSO\\bob", "--expect-logon", CliScenario.BobsLogon];
 
     private static readonly string[] ListA = ["list", "--server", "A", "--json"];
 
@@ -182,17 +182,6 @@ public sealed class CliFaultMatrixUnderWineTests(WineFixture wine)
         AssertWaitedForTheTimeoutOnly(run);
     }
 
-    [Fact]
-    public async Task A_hung_server_beside_a_healthy_one_still_lets_the_healthy_one_be_listed()
-    {
-        var (_, run) = await Batch.RunAsync("hang/beside-healthy");
-
-        CliAssert.ExitCode(0, run);
-        Assert.Equal("HUNG: No answer within 10 s. (error 1460)", CliAssert.OneSentenceOnStderr(run));
-        Assert.Equal(["A/2", "A/3"], CliAssert.SessionKeys(CliAssert.JsonList(run)));
-        AssertWaitedForTheTimeoutOnly(run);
-    }
-
     private static void AssertRefusedAndAudited(CliWorld world, WineRun run, int error, string action, string outcome)
     {
         CliAssert.ExitCode(ExitCodeFor(error), run);
@@ -253,12 +242,9 @@ public sealed class CliFaultMatrixUnderWineTests(WineFixture wine)
 
     private static List<Case> BuildCases()
     {
-        // The hung servers first: they mostly wait, so they overlap with everything else.
-        var cases = new List<Case>
-        {
-            new("hang/alone", "hang server=HUNG", ["list", "--server", "HUNG"]),
-            new("hang/beside-healthy", "hang server=HUNG", ["list", "--server", "HUNG", "--server", "A", "--json"]),
-        };
+        // The hung server first: it mostly waits, so it overlaps with everything else. (A hung server
+        // beside a healthy one is in CliUnderWineTests.)
+        var cases = new List<Case> { new("hang/alone", "hang server=HUNG", ["list", "--server", "HUNG"]) };
         foreach (var error in ErrorCodes)
         {
             cases.Add(new(Key("enumerate/list", error), $"fail server=A op=enumerate error={error}", ListA));
@@ -278,7 +264,7 @@ public sealed class CliFaultMatrixUnderWineTests(WineFixture wine)
     private async Task<CaseRun> RunCaseAsync(string key)
     {
         var definition = Cases.Single(item => item.Key == key);
-        var world = new CliWorld(wine, CliUnderWineTests.Scenario + "\n" + definition.Rule);
+        var world = new CliWorld(wine, CliScenario.Servers + "\n" + definition.Rule);
         return new CaseRun(world, await world.RunAsync([.. definition.Arguments]));
     }
 

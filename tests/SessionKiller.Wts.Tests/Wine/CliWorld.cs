@@ -110,3 +110,25 @@ internal static class CliAssert
         return line;
     }
 }
+
+/// <summary>The world the CLI tests in this folder share (CliUnderWineTests keeps its own).</summary>
+internal static class CliScenario
+{
+    /// <summary>bob's logon on A is three ticks after 08:00 (a raw FILETIME), so the JSON must carry it to the tick.</summary>
+    public const string BobsLogon = "2026-01-05T08:00:00.0000003Z";
+
+    public const string Servers = """
+        # This computer (Wine puts every process in session 1) and three servers.
+        clock now=2026-01-05T10:00:00Z
+        session server=localhost id=0 station=Services state=disconnected
+        session server=localhost id=1 user=me domain=WINE station=Console logon=2026-01-05T07:00:00Z lastinput=2026-01-05T09:59:00Z lock=unlocked
+        session server=A id=2 user=alice domain=CONTOSO station=RDP-Tcp#0 client=PC-1 addr=10.0.0.5 logon=2026-01-05T07:30:00Z lastinput=2026-01-05T09:58:00Z lock=unlocked
+        session server=A id=3 user=bob domain=CONTOSO station=RDP-Tcp#1 client=LAPTOP-7 addr=10.0.0.7 logon=134120736000000003 lastinput=2026-01-05T09:00:00Z lock=locked
+        session server=A id=65536 station=RDP-Tcp state=listen
+        session server=B id=3 user=bob domain=FABRIKAM station=RDP-Tcp#7 client=HOME-PC addr=fe80::1 logon=2026-01-05T09:15:00Z lastinput=2026-01-05T09:59:30Z
+        session server=B id=4 station=RDP-Tcp#8 state=connected
+        session server=C id=7 user=Jürgen domain=CONTOSO state=disconnected station=RDP-Tcp#3 logon=2026-01-04T22:00:00Z disconnect=2026-01-05T06:00:00Z
+        session server=C id=8 user=Łukasz domain=王 station=RDP-Tcp#4 logon=2026-01-05T09:00:00Z lastinput=2026-01-05T09:30:00Z
+        process server=A id=3 pid=4242 name=notepad.exe
+        """;
+}

@@ -124,12 +124,14 @@ public sealed class WineFixture : IAsyncLifetime
         Directory.CreateDirectory(run);
         var scenarioPath = Path.Combine(run, "scenario.txt");
         var logPath = Path.Combine(run, "calls.log");
+        var auditPath = Path.Combine(run, "audit.jsonl");
         await File.WriteAllTextAsync(scenarioPath, scenario ?? "");
 
         var variables = WineEnvironment();
         variables["WINEDLLOVERRIDES"] = api == WtsApi.WineBuiltIn ? "wtsapi32=b;mscoree,mshtml=" : "wtsapi32=n,b;mscoree,mshtml=";
         variables["WTSSIM_SCENARIO"] = scenarioPath;
         variables["WTSSIM_LOG"] = logPath;
+        variables["SESSIONKILLER_AUDIT_LOG"] = WindowsPath(auditPath);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             variables[name] = value;
@@ -139,7 +141,8 @@ public sealed class WineFixture : IAsyncLifetime
         var exe = Path.Combine(directory, ExeName(app));
         var result = await Timed("last run", () => ProcessRunner.RunAsync("wine", [exe, .. arguments], variables, timeout ?? TimeSpan.FromSeconds(90), run, outputDirectory: run));
         var calls = File.Exists(logPath) ? await File.ReadAllLinesAsync(logPath) : [];
-        return new WineRun(result, calls);
+        var audit = File.Exists(auditPath) ? await File.ReadAllLinesAsync(auditPath) : [];
+        return new WineRun(result, calls, audit);
     }
 
     public Task<WineRun> RunProbeAsync(string scenario, params string[] arguments) =>
@@ -163,6 +166,9 @@ public sealed class WineFixture : IAsyncLifetime
             : [];
         _diagnostics.OnMessage(new DiagnosticMessage($"Wine fixture {stage}: {text}; {string.Join(", ", sizes)}"));
     }
+
+    /// <summary>A Unix path as a Windows program under Wine names it (Wine's Z: drive is the Unix root).</summary>
+    private static string WindowsPath(string unixPath) => "Z:" + unixPath.Replace('/', '\\');
 
     private static string ExeName(WineApp app) => app == WineApp.Probe ? "wtsprobe.exe" : "sessionkiller.exe";
 

@@ -1,0 +1,140 @@
+using System.Net;
+using SessionKiller.Core.Sessions;
+using SessionKiller.Linux.Tests.Support;
+using SessionKiller.Linux.Utmp;
+
+namespace SessionKiller.Linux.Tests;
+
+public class UtmpSessionsTests
+{
+    private static UtmpRecord Record(int pid = 2993, string user = "bob", string line = "pts/0", string host = "127.0.0.1", short type = UtmpLayout.USER_PROCESS, IPAddress? address = null) =>
+        UtmpParser.ParseRecord(UtmpBytes.Record(type: type, pid: pid, user: user, line: line, host: host, address: address));
+
+    [Fact]
+    public void A_user_process_record_whose_leader_runs_becomes_a_session()
+    {
+        var facts = Facts.With(
+            [ProcFixtures.Process(2993)],
+            lastInput: new Dictionary<string, DateTimeOffset> { ["pts/0"] = Facts.Now.AddMinutes(-7) });
+
+        var session = Assert.Single(UtmpSessions.Compose([Record(address: IPAddress.Loopback)], facts));
+
+        var expected = new SessionInfo
+        {
+            ServerName = ServerNames.Local,
+            SessionId = 2993,
+            UserName = "bob",
+            DomainName = "",
+            State = SessionState.Active,
+            StationName = "pts/0",
+            ClientName = "127.0.0.1",
+            ClientAddress = "127.0.0.1",
+            LogonTime = DateTimeOffset.FromUnixTimeSeconds(1_795_583_702).AddTicks(2_352_920),
+            LastInputTime = Facts.Now.AddMinutes(-7),
+            IdleTime = TimeSpan.FromMinutes(7),
+            IsCurrentSession = false,
+            IsConsole = false,
+        };
+        Assert.Equal(expected, session.Info);
+        Assert.Equal("pts/0", session.Line);
+        Assert.Equal(34816, session.TerminalNumber);
+        Assert.Null(session.LogindId);
+        Assert.Equal(2993, session.LeaderProcessId);
+    }
+
+    [Fact]
+    public void Records_of_other_kinds_without_a_user_or_with_a_gone_leader_are_not_sessions()
+    {
+        var facts = Facts.With([ProcFixtures.Process(10), ProcFixtures.Process(11), ProcFixtures.Process(12), ProcFixtures.Process(14, state: 'Z')]);
+
+        var sessions = UtmpSessions.Compose(
+            [
+                Record(pid: 10, type: UtmpLayout.DEAD_PROCESS),
+                Record(pid: 11, type: UtmpLayout.LOGIN_PROCESS, user: "LOGIN"),
+                Record(pid: 12, user: ""),
+                Record(pid: 13, user: "stale"),
+                Record(pid: 14, user: "zombie"),
+                Record(pid: 1, user: "init"),
+                Record(pid: 0, user: "nobody"),
+            ],
+            facts);
+
+        Assert.Empty(sessions);
+    }
+
+    [Fact]
+    public void Two_records_with_one_leader_are_one_session()
+    {
+        var facts = Facts.With([ProcFixtures.Process(20)]);
+
+        var sessions = UtmpSessions.Compose([Record(pid: 20, line: "pts/4"), Record(pid: 20, line: "pts/5")], facts);
+
+        Assert.Equal("pts/4", Assert.Single(sessions).Line);
+    }
+
+    [Fact]
+    public void The_callers_session_is_marked_by_its_leader_among_our_ancestors()
+    {
+        var facts = Facts.With([ProcFixtures.Process(30), ProcFixtures.Process(31)], ownLineage: new HashSet<int> { 5000, 4000, 30, 1 });
+
+        var sessions = UtmpSessions.Compose([Record(pid: 30, line: "pts/1"), Record(pid: 31, line: "pts/2")], facts);
+
+        Assert.Equal([true, false], sessions.Select(session => session.Info.IsCurrentSession));
+    }
+
+    [Fact]
+    public void The_callers_session_is_marked_by_its_terminal()
+    {
+        var facts = Facts.With([ProcFixtures.Process(30), ProcFixtures.Process(31)], ownTerminal: 34818);
+
+        var sessions = UtmpSessions.Compose([Record(pid: 30, line: "pts/1"), Record(pid: 31, line: "pts/2")], facts);
+
+        Assert.Equal([false, true], sessions.Select(session => session.Info.IsCurrentSession));
+    }
+
+    [Theory]
+    [InlineData("tty1", "", true)]
+    [InlineData("tty12", "", true)]
+    [InlineData("console", "", true)]
+    [InlineData(":0", ":0", true)]
+    [InlineData("pts/0", "", false)]
+    [InlineData("pts/0", ":0", false)]
+    [InlineData("tty1", "10.0.0.5", false)]
+    [InlineData("ttyS0", "", false)]
+    public void Console_logins_are_on_a_virtual_console_or_the_local_display(string line, string host, bool isConsole)
+    {
+        Assert.Equal(isConsole, UtmpSessions.IsConsole(line, host));
+    }
+
+    [Fact]
+    public void A_local_display_is_not_a_client()
+    {
+        var facts = Facts.With([ProcFixtures.Process(40)]);
+
+        var session = Assert.Single(UtmpSessions.Compose([Record(pid: 40, line: ":0", host: ":0")], facts));
+
+        Assert.Equal("", session.Info.ClientName);
+        Assert.True(session.Info.IsConsole);
+        Assert.Equal(0, session.TerminalNumber);
+        Assert.Null(session.Info.IdleTime);
+    }
+
+    [Theory]
+    [InlineData("203.0.113.5", null, "203.0.113.5")]
+    [InlineData("laptop.example", "198.51.100.7", "198.51.100.7")]
+    [InlineData("laptop.example", null, "")]
+    [InlineData("2001:db8::1", null, "2001:db8::1")]
+    [InlineData("", null, "")]
+    public void The_client_address_is_the_recorded_one_else_the_host_when_it_is_an_address(string host, string? recorded, string expected)
+    {
+        Assert.Equal(expected, UtmpSessions.AddressOf(recorded is null ? null : IPAddress.Parse(recorded), host));
+    }
+
+    [Fact]
+    public void Idle_time_is_never_negative_when_the_terminal_was_touched_after_now()
+    {
+        var facts = Facts.With([ProcFixtures.Process(50)], lastInput: new Dictionary<string, DateTimeOffset> { ["pts/0"] = Facts.Now.AddSeconds(3) });
+
+        Assert.Equal(TimeSpan.Zero, Assert.Single(UtmpSessions.Compose([Record(pid: 50)], facts)).Info.IdleTime);
+    }
+}
