@@ -14,7 +14,8 @@ namespace SessionKiller.Wts.Tests.Wine;
 /// has ended meanwhile (7022, 2) is left out; any other failure leaves the session listed with what the
 /// enumeration gave (user, domain, state) and its times, client and lock unknown. It is not a failure of
 /// the server, so <c>list</c> exits 0 and says nothing. An action bound to a logon time then refuses
-/// (exit 7): the logon time cannot be confirmed, so nothing is done.</item>
+/// (exit 7): the logon time cannot be confirmed, so nothing is done. (Its sentence calls that "a new
+/// sign-in", the nearest outcome Core has; the wording is not asserted.)</item>
 /// <item>Processes (WTSEnumerateProcessesW) are read only for a confirmation's text. With <c>--yes</c>
 /// there is no confirmation, they are not read, and the sign-out goes ahead; without it the list fails,
 /// the confirmation cannot be asked without a terminal, and nothing is done (exit 4).</item>
