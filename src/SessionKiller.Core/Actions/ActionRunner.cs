@@ -115,7 +115,8 @@ public sealed class ActionRunner
             IdentityCheck.Same => (current, null),
             IdentityCheck.Gone => (null, Outcome(OutcomeKind.Gone, request)),
             IdentityCheck.OtherUser => (null, Outcome(OutcomeKind.Changed, request, detail: $"now belongs to {current!.QualifiedUserName}")),
-            _ => (null, Outcome(OutcomeKind.Changed, request, detail: $"is a new sign-in of {current!.QualifiedUserName}")),
+            _ when current!.LogonTime is null => (null, Outcome(OutcomeKind.Changed, request, detail: "cannot be confirmed as the same sign-in (its logon time cannot be read now)")),
+            _ => (null, Outcome(OutcomeKind.Changed, request, detail: $"is a new sign-in of {current.QualifiedUserName}")),
         };
     }
 

@@ -72,6 +72,18 @@ public class ActionRunnerTests
     }
 
     [Fact]
+    public async Task Logoff_refuses_when_the_logon_time_can_no_longer_be_read_and_says_so()
+    {
+        var harness = new RunnerHarness(Bob with { LogonTime = null });
+
+        var outcome = await harness.Run(SessionAction.LogOff, Bob);
+
+        Assert.Equal(OutcomeKind.Changed, outcome.Kind);
+        Assert.Contains("cannot be confirmed as the same sign-in", outcome.Sentence, StringComparison.Ordinal);
+        Assert.Equal(0, harness.LogOffCalls);
+    }
+
+    [Fact]
     public async Task Logoff_refuses_when_the_domain_changed()
     {
         var harness = new RunnerHarness(Bob with { DomainName = "FABRIKAM" });
