@@ -41,11 +41,31 @@ internal sealed class PrivateBus : IDisposable
         _daemon.BeginOutputReadLine();
         Address = "unix:path=" + socket;
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!File.Exists(socket))
+        // The socket file appears at bind(), a moment before the daemon listens: wait until a connection is taken.
+        while (!Accepts(socket))
         {
             Assert.False(_daemon.HasExited, "dbus-daemon exited at start: " + DaemonLog);
             Assert.True(DateTime.UtcNow < deadline, "dbus-daemon did not open its socket: " + DaemonLog);
             Thread.Sleep(20);
+        }
+    }
+
+    private static bool Accepts(string socket)
+    {
+        if (!File.Exists(socket))
+        {
+            return false;
+        }
+
+        using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        try
+        {
+            probe.Connect(new System.Net.Sockets.UnixDomainSocketEndPoint(socket));
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
         }
     }
 
