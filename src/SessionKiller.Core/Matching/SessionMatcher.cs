@@ -20,7 +20,154 @@ namespace SessionKiller.Core.Matching;
 /// </remarks>
 public static class SessionMatcher
 {
+    /// <summary>Tiers of a candidate: the caller's own session below every other, then the score.</summary>
+    private const int OthersTier = TermMatcher.BestScore + 1;
+
+    private const int TierCount = 2 * OthersTier;
+
     public static IReadOnlyList<SessionMatch> Match(IReadOnlyList<SessionInfo> sessions, SessionQuery query, MatchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(options);
+
+        if (options.Limit <= 0 || sessions.Count == 0)
+        {
+            return [];
+        }
+
+        var index = SessionSearchIndex.For(sessions);
+        var terms = CreateTermMatchers(query.Terms);
+        var filter = new SessionFilter(query, options);
+        return terms.Length == 0
+            ? List(sessions, index, filter, options.Limit)
+            : MatchWords(sessions, index, terms, filter, options.Limit);
+    }
+
+    /// <summary>Without words the listing order is fixed: the first sessions of it that pass the filters.</summary>
+    private static SessionMatch[] List(IReadOnlyList<SessionInfo> sessions, SessionSearchIndex index, SessionFilter filter, int limit)
+    {
+        var found = new List<SessionMatch>(Math.Min(limit, 64));
+        foreach (var at in index.ListingOrder)
+        {
+            var session = sessions[at];
+            if (filter.Accepts(session))
+            {
+                found.Add(new SessionMatch(session, MatchKind.Listed, []));
+                if (found.Count == limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return [.. found];
+    }
+
+    /// <summary>
+    /// With words, sessions are ranked by tier (own session or not, then score) and, within a tier, by the index's
+    /// word order. Walking that order, a tier once filled up to the limit is closed: a later session of it or of a
+    /// lower tier cannot make the cut, so only the kinds that could still beat it are looked for.
+    /// </summary>
+    private static SessionMatch[] MatchWords(IReadOnlyList<SessionInfo> sessions, SessionSearchIndex index, TermMatcher[] terms, SessionFilter filter, int limit)
+    {
+        var order = index.WordOrder;
+        var pool = ArrayPool<int>.Shared.Rent(order.Length * 2);
+        Span<int> tierCounts = stackalloc int[TierCount];
+        tierCounts.Clear();
+        try
+        {
+            var count = 0;
+
+            // Tiers up to 'closed' cannot make the cut any more; 'open' counts the candidates kept in the tiers above it.
+            var closed = -1;
+            var open = 0;
+            foreach (var at in order)
+            {
+                var session = sessions[at];
+                if (!filter.Accepts(session))
+                {
+                    continue;
+                }
+
+                var baseTier = session.IsCurrentSession ? 0 : OthersTier;
+                var atLeast = Math.Max(TermMatcher.NoMatch + 1, closed + 1 - baseTier);
+                if (atLeast > TermMatcher.BestScore)
+                {
+                    continue;
+                }
+
+                var masks = index.Masks.AsSpan(at * SessionSearchIndex.MasksPerSession, SessionSearchIndex.MasksPerSession);
+                var weakest = TermMatcher.BestScore;
+                foreach (var term in terms)
+                {
+                    weakest = Math.Min(weakest, term.Score(session, index.Qualified[at], masks, atLeast));
+                    if (weakest < atLeast)
+                    {
+                        break;
+                    }
+                }
+
+                if (weakest < atLeast)
+                {
+                    continue;
+                }
+
+                var tier = baseTier + weakest;
+                pool[2 * count] = at;
+                pool[(2 * count) + 1] = tier;
+                count++;
+                tierCounts[tier]++;
+                open++;
+
+                // A tier is closed once the tiers from it up hold enough: a later session of it would rank after all of them.
+                while (open >= limit)
+                {
+                    open -= tierCounts[++closed];
+                }
+            }
+
+            return Collect(sessions, terms, pool.AsSpan(0, 2 * count), tierCounts, limit);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(pool);
+        }
+    }
+
+    /// <summary>The best <paramref name="limit"/> of the kept candidates: by tier, highest first, each tier in walking order.</summary>
+    private static SessionMatch[] Collect(IReadOnlyList<SessionInfo> sessions, TermMatcher[] terms, ReadOnlySpan<int> kept, ReadOnlySpan<int> tierCounts, int limit)
+    {
+        var total = 0;
+        foreach (var tierCount in tierCounts)
+        {
+            total += tierCount;
+        }
+
+        var results = new SessionMatch[Math.Min(limit, total)];
+        Span<char> qualifiedBuffer = stackalloc char[TermMatcher.StackBufferLength];
+        var next = 0;
+        for (var tier = tierCounts.Length - 1; tier >= 0 && next < results.Length; tier--)
+        {
+            if (tierCounts[tier] == 0)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < kept.Length && next < results.Length; i += 2)
+            {
+                if (kept[i + 1] == tier)
+                {
+                    results[next++] = Describe(sessions[kept[i]], terms, qualifiedBuffer);
+                }
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The same results as <see cref="Match"/>, found without the index: the reference the index is tested against.</summary>
+    internal static IReadOnlyList<SessionMatch> MatchWithoutIndex(IReadOnlyList<SessionInfo> sessions, SessionQuery query, MatchOptions options)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(query);

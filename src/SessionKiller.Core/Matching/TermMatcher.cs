@@ -29,10 +29,14 @@ internal sealed class TermMatcher
     private readonly string foldedTerm;
     private readonly bool hasSurrogates;
 
+    /// <summary>The term's ASCII characters (<see cref="SessionSearchIndex.CharMask"/>); none when it has surrogates.</summary>
+    private readonly ulong mask;
+
     public TermMatcher(string term)
     {
         this.term = term;
         hasSurrogates = term.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF');
+        mask = hasSurrogates ? 0 : SessionSearchIndex.CharMask(term);
         foldedTerm = string.Create(term.Length, term, static (target, source) =>
         {
             for (var i = 0; i < source.Length; i++)
@@ -93,6 +97,26 @@ internal sealed class TermMatcher
         return best;
     }
 
+    /// <summary>
+    /// The best score of this term over the session's fields when it is at least <paramref name="atLeast"/>, else
+    /// something below it: fields and kinds that cannot reach it are not looked at.
+    /// </summary>
+    /// <param name="masks">The session's field masks from <see cref="SessionSearchIndex"/>: user, DOMAIN\user, client, station.</param>
+    public int Score(SessionInfo session, string qualified, ReadOnlySpan<ulong> masks, int atLeast)
+    {
+        // A field can only matter when it may reach the bar and has every ASCII character of the term: when it
+        // lacks one, the subsequence test, which every kind implies, fails.
+        var best = NoMatch;
+        best = ScoreAtLeast(session.UserName, MatchField.UserName, masks[0], Math.Max(atLeast, best + 1), best);
+        if (qualified.Length != 0)
+        {
+            best = ScoreAtLeast(qualified, MatchField.QualifiedUserName, masks[1], Math.Max(atLeast, best + 1), best);
+        }
+
+        best = ScoreAtLeast(session.ClientName, MatchField.Client, masks[2], Math.Max(atLeast, best + 1), best);
+        return ScoreAtLeast(session.StationName, MatchField.Station, masks[3], Math.Max(atLeast, best + 1), best);
+    }
+
     /// <summary>Marks in <paramref name="marks"/> (one per character of the user name) the characters this term matched.</summary>
     public void MarkUserName(SessionInfo session, ReadOnlySpan<char> qualified, Span<bool> marks)
     {
@@ -109,6 +133,43 @@ internal sealed class TermMatcher
                 break;
             default:
                 break;
+        }
+    }
+
+    private int ScoreAtLeast(ReadOnlySpan<char> field, MatchField which, ulong fieldMask, int needed, int best)
+    {
+        if ((mask & ~fieldMask) != 0 || field.Length < term.Length)
+        {
+            return best;
+        }
+
+        // The weakest kind that, in this field, still reaches the score needed.
+        var weakest = (needed - (int)which + 3) / 4;
+        if (weakest > (int)MatchKind.Exact)
+        {
+            return best;
+        }
+
+        var kind = weakest <= (int)MatchKind.Fuzzy || hasSurrogates ? KindIn(field) : KindAtLeast(field, (MatchKind)weakest);
+        var score = kind == MatchKind.Listed ? NoMatch : ((int)kind * 4) + (int)which;
+        return Math.Max(best, score);
+    }
+
+    /// <summary>Like <see cref="KindIn"/> for a term without surrogates, but only tells kinds from <paramref name="weakest"/> up.</summary>
+    private MatchKind KindAtLeast(ReadOnlySpan<char> field, MatchKind weakest)
+    {
+        switch (weakest)
+        {
+            case MatchKind.Exact:
+                return field.Length == term.Length && field.Equals(term, StringComparison.OrdinalIgnoreCase) ? MatchKind.Exact : MatchKind.Listed;
+            case MatchKind.Prefix:
+                return !field.StartsWith(term, StringComparison.OrdinalIgnoreCase) ? MatchKind.Listed
+                    : field.Length == term.Length ? MatchKind.Exact : MatchKind.Prefix;
+            default:
+                var index = field.IndexOf(term, StringComparison.OrdinalIgnoreCase);
+                return index < 0 ? MatchKind.Listed
+                    : index > 0 ? MatchKind.Substring
+                    : field.Length == term.Length ? MatchKind.Exact : MatchKind.Prefix;
         }
     }
 
