@@ -40,20 +40,19 @@ public static class SessionMatcher
         var terms = CreateTermMatchers(query.Terms);
         var filter = new SessionFilter(query, options);
         return terms.Length == 0
-            ? List(sessions, index, filter, options.Limit)
-            : MatchWords(sessions, index, terms, filter, options.Limit);
+            ? List(index, filter, options.Limit)
+            : MatchWords(index, terms, filter, options.Limit);
     }
 
     /// <summary>Without words the listing order is fixed: the first sessions of it that pass the filters.</summary>
-    private static SessionMatch[] List(IReadOnlyList<SessionInfo> sessions, SessionSearchIndex index, SessionFilter filter, int limit)
+    private static SessionMatch[] List(SessionSearchIndex index, SessionFilter filter, int limit)
     {
         var found = new List<SessionMatch>(Math.Min(limit, 64));
-        foreach (var at in index.ListingOrder)
+        foreach (ref readonly var entry in index.ListingOrder.AsSpan())
         {
-            var session = sessions[at];
-            if (filter.Accepts(session))
+            if (filter.Accepts(entry, index))
             {
-                found.Add(new SessionMatch(session, MatchKind.Listed, []));
+                found.Add(new SessionMatch(index.Sessions[entry.Index]!, MatchKind.Listed, []));
                 if (found.Count == limit)
                 {
                     break;
@@ -69,9 +68,15 @@ public static class SessionMatcher
     /// word order. Walking that order, a tier once filled up to the limit is closed: a later session of it or of a
     /// lower tier cannot make the cut, so only the kinds that could still beat it are looked for.
     /// </summary>
-    private static SessionMatch[] MatchWords(IReadOnlyList<SessionInfo> sessions, SessionSearchIndex index, TermMatcher[] terms, SessionFilter filter, int limit)
+    private static SessionMatch[] MatchWords(SessionSearchIndex index, TermMatcher[] terms, SessionFilter filter, int limit)
     {
         var order = index.WordOrder;
+        var required = 0UL;
+        foreach (var term in terms)
+        {
+            required |= term.Mask;
+        }
+
         var pool = ArrayPool<int>.Shared.Rent(order.Length * 2);
         Span<int> tierCounts = stackalloc int[TierCount];
         tierCounts.Clear();
@@ -82,21 +87,23 @@ public static class SessionMatcher
             // Tiers up to 'closed' cannot make the cut any more; 'open' counts the candidates kept in the tiers above it.
             var closed = -1;
             var open = 0;
-            foreach (var at in order)
+            foreach (ref readonly var entry in order.AsSpan())
             {
-                var session = sessions[at];
-                if (!filter.Accepts(session))
+                // Every word must match some field, so the characters of all words must be somewhere in the session.
+                if ((required & ~entry.AnyMask) != 0 || !filter.Accepts(entry, index))
                 {
                     continue;
                 }
 
-                var baseTier = session.IsCurrentSession ? 0 : OthersTier;
+                var baseTier = entry.IsOwn ? 0 : OthersTier;
                 var atLeast = Math.Max(TermMatcher.NoMatch + 1, closed + 1 - baseTier);
                 if (atLeast > TermMatcher.BestScore)
                 {
                     continue;
                 }
 
+                var at = entry.Index;
+                var session = index.Sessions[at]!;
                 var masks = index.Masks.AsSpan(at * SessionSearchIndex.MasksPerSession, SessionSearchIndex.MasksPerSession);
                 var weakest = TermMatcher.BestScore;
                 foreach (var term in terms)
@@ -127,7 +134,7 @@ public static class SessionMatcher
                 }
             }
 
-            return Collect(sessions, terms, pool.AsSpan(0, 2 * count), tierCounts, limit);
+            return Collect(index, terms, pool.AsSpan(0, 2 * count), tierCounts, limit);
         }
         finally
         {
@@ -136,7 +143,7 @@ public static class SessionMatcher
     }
 
     /// <summary>The best <paramref name="limit"/> of the kept candidates: by tier, highest first, each tier in walking order.</summary>
-    private static SessionMatch[] Collect(IReadOnlyList<SessionInfo> sessions, TermMatcher[] terms, ReadOnlySpan<int> kept, ReadOnlySpan<int> tierCounts, int limit)
+    private static SessionMatch[] Collect(SessionSearchIndex index, TermMatcher[] terms, ReadOnlySpan<int> kept, ReadOnlySpan<int> tierCounts, int limit)
     {
         var total = 0;
         foreach (var tierCount in tierCounts)
@@ -158,7 +165,10 @@ public static class SessionMatcher
             {
                 if (kept[i + 1] == tier)
                 {
-                    results[next++] = Describe(sessions[kept[i]], terms, qualifiedBuffer);
+                    var score = tier % OthersTier;
+                    results[next++] = terms.Length == 1
+                        ? Describe(index.Sessions[kept[i]]!, terms[0], index.Qualified[kept[i]], score)
+                        : Describe(index.Sessions[kept[i]]!, terms, qualifiedBuffer);
                 }
             }
         }
@@ -290,6 +300,15 @@ public static class SessionMatcher
         return new SessionMatch(session, kind, ToIndexes(marks));
     }
 
+    /// <summary>The match of a single word whose score is known: its field and kind say what to highlight.</summary>
+    private static SessionMatch Describe(SessionInfo session, TermMatcher term, string qualified, int score)
+    {
+        var userName = session.UserName;
+        var marks = userName.Length <= 256 ? stackalloc bool[userName.Length] : new bool[userName.Length];
+        term.MarkUserName(session, qualified, marks, score);
+        return new SessionMatch(session, TermMatcher.KindOf(score), ToIndexes(marks));
+    }
+
     private static int[] ToIndexes(ReadOnlySpan<bool> marks)
     {
         var count = 0;
@@ -337,6 +356,15 @@ public static class SessionMatcher
                 }
             }
         }
+
+        /// <summary>The same test as <see cref="Accepts(SessionInfo)"/>, on what the index keeps of the session.</summary>
+        public bool Accepts(in SessionSearchIndex.Entry entry, SessionSearchIndex index) =>
+            (options.IncludeSystemSessions || !entry.IsSystem)
+            && (options.ShowOwnSession || !entry.IsOwn)
+            && (query.SessionId is not { } id || entry.SessionId == id)
+            && (query.States is null || ((uint)entry.State < 64 && (stateMask & (1UL << (int)entry.State)) != 0))
+            && (query.Idle is null || query.Idle.Accepts(entry.Idle))
+            && (query.Server is null || ServerNames.AreSame(query.Server, index.Sessions[entry.Index]!.ServerName));
 
         public bool Accepts(SessionInfo session) =>
             (options.IncludeSystemSessions || !session.IsSystemSession)

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SessionKiller.Core.Sessions;
@@ -7,34 +8,34 @@ namespace SessionKiller.Core.Matching;
 /// <summary>
 /// What the matcher needs of a list of sessions, worked out once per list instead of on every keystroke: each
 /// session's DOMAIN\user, a mask of the characters in each field (a word with a character no field has is
-/// rejected without reading a name), and the sessions pre-sorted in both ranking orders, so a query only walks
-/// them until it has enough.
+/// rejected without reading a name), what the filters look at, and the sessions pre-sorted in both ranking orders,
+/// so a query walks them in order, reading little, until it has enough.
 /// </summary>
 /// <remarks>
-/// Cached per list instance (the catalog replaces its list on refresh, never edits it); a list that was edited
-/// after its index was built is noticed, because the index keeps the sessions it was built from, and indexed again.
+/// The catalog's lists (<see cref="IndexedSessions"/>) carry their index. Any other list gets one cached per list
+/// instance; since such a list may have been edited since, the index keeps the sessions it was built from and is
+/// built again when they differ.
 /// </remarks>
 internal sealed class SessionSearchIndex
 {
-    /// <summary>Masks per session: user, DOMAIN\user, client, station (the <see cref="MatchField"/> order reversed).</summary>
+    /// <summary>Masks per session: user, DOMAIN\user, client, station.</summary>
     public const int MasksPerSession = 4;
 
     private static readonly ConditionalWeakTable<IReadOnlyList<SessionInfo>, SessionSearchIndex> Cache = [];
 
-    private readonly SessionInfo?[] sessions;
-
-    private SessionSearchIndex(IReadOnlyList<SessionInfo> list)
+    public SessionSearchIndex(IReadOnlyList<SessionInfo> list)
     {
         var count = list.Count;
-        sessions = new SessionInfo?[count];
+        Sessions = new SessionInfo?[count];
         Qualified = new string[count];
         Masks = new ulong[count * MasksPerSession];
+        var entries = new Entry[count];
         var listing = new List<RankedCandidate>(count);
         var words = new List<RankedCandidate>(count);
         for (var i = 0; i < count; i++)
         {
             var session = list[i];
-            sessions[i] = session;
+            Sessions[i] = session;
             Qualified[i] = "";
             if (session is null)
             {
@@ -47,6 +48,7 @@ internal sealed class SessionSearchIndex
             masks[1] = CharMask(Qualified[i]);
             masks[2] = CharMask(session.ClientName);
             masks[3] = CharMask(session.StationName);
+            entries[i] = new Entry(i, session, masks[0] | masks[1] | masks[2] | masks[3]);
 
             var stateOrder = RankedCandidate.StateOrder(session.State);
             listing.Add(RankedCandidate.Create(i, session.IdleTime, session.IsCurrentSession ? 1 : 0, afterIdle: stateOrder));
@@ -56,9 +58,12 @@ internal sealed class SessionSearchIndex
         }
 
         var order = new CandidateOrder(list);
-        ListingOrder = SortedIndexes(listing, order);
-        WordOrder = SortedIndexes(words, order);
+        ListingOrder = Sorted(listing, order, entries);
+        WordOrder = Sorted(words, order, entries);
     }
+
+    /// <summary>The sessions the index was built from, by their position in the list.</summary>
+    public SessionInfo?[] Sessions { get; }
 
     /// <summary>DOMAIN\user per session, or empty when it has no domain.</summary>
     public string[] Qualified { get; }
@@ -67,13 +72,18 @@ internal sealed class SessionSearchIndex
     public ulong[] Masks { get; }
 
     /// <summary>The sessions (nulls left out) in the order of a listing: own last, longest idle first, then state.</summary>
-    public int[] ListingOrder { get; }
+    public Entry[] ListingOrder { get; }
 
     /// <summary>The sessions (nulls left out) in the order used among equal scores with words: state, then longest idle.</summary>
-    public int[] WordOrder { get; }
+    public Entry[] WordOrder { get; }
 
     public static SessionSearchIndex For(IReadOnlyList<SessionInfo> sessions)
     {
+        if (sessions is IndexedSessions indexed)
+        {
+            return indexed.Index;
+        }
+
         if (Cache.TryGetValue(sessions, out var cached) && cached.IsFor(sessions))
         {
             return cached;
@@ -103,42 +113,29 @@ internal sealed class SessionSearchIndex
         return mask;
     }
 
-    private static int[] SortedIndexes(List<RankedCandidate> candidates, CandidateOrder order)
+    private static Entry[] Sorted(List<RankedCandidate> candidates, CandidateOrder order, Entry[] entries)
     {
         var span = CollectionsMarshal.AsSpan(candidates);
         span.Sort(order);
-        var indexes = new int[span.Length];
+        var sorted = new Entry[span.Length];
         for (var i = 0; i < span.Length; i++)
         {
-            indexes[i] = span[i].Index;
+            sorted[i] = entries[span[i].Index];
         }
 
-        return indexes;
+        return sorted;
     }
 
     private bool IsFor(IReadOnlyList<SessionInfo> list)
     {
-        if (list.Count != sessions.Length)
+        if (list.Count != Sessions.Length)
         {
             return false;
         }
 
-        if (list is SessionInfo[] array)
+        for (var i = 0; i < Sessions.Length; i++)
         {
-            for (var i = 0; i < array.Length; i++)
-            {
-                if (!ReferenceEquals(array[i], sessions[i]))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        for (var i = 0; i < sessions.Length; i++)
-        {
-            if (!ReferenceEquals(list[i], sessions[i]))
+            if (!ReferenceEquals(list[i], Sessions[i]))
             {
                 return false;
             }
@@ -146,4 +143,52 @@ internal sealed class SessionSearchIndex
 
         return true;
     }
+
+    /// <summary>What the filters and the first word test read of one session, side by side in the walking order.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    internal readonly struct Entry
+    {
+        public Entry(int index, SessionInfo session, ulong anyMask)
+        {
+            Index = index;
+            AnyMask = anyMask;
+            SessionId = session.SessionId;
+            State = session.State;
+            IsSystem = session.IsSystemSession;
+            IsOwn = session.IsCurrentSession;
+            Idle = session.IdleTime;
+        }
+
+        /// <summary>Position in the list.</summary>
+        public int Index { get; }
+
+        /// <summary>The characters of all four fields together.</summary>
+        public ulong AnyMask { get; }
+
+        public int SessionId { get; }
+
+        public SessionState State { get; }
+
+        public bool IsSystem { get; }
+
+        public bool IsOwn { get; }
+
+        public TimeSpan? Idle { get; }
+    }
+}
+
+/// <summary>An immutable list of sessions that carries its search index, built on first use (the catalog builds it off the keystroke path).</summary>
+internal sealed class IndexedSessions(SessionInfo[] sessions) : IReadOnlyList<SessionInfo>
+{
+    private SessionSearchIndex? index;
+
+    public SessionSearchIndex Index => LazyInitializer.EnsureInitialized(ref index, () => new SessionSearchIndex(this));
+
+    public int Count => sessions.Length;
+
+    public SessionInfo this[int index] => sessions[index];
+
+    public IEnumerator<SessionInfo> GetEnumerator() => ((IEnumerable<SessionInfo>)sessions).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

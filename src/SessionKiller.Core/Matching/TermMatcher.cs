@@ -29,14 +29,12 @@ internal sealed class TermMatcher
     private readonly string foldedTerm;
     private readonly bool hasSurrogates;
 
-    /// <summary>The term's ASCII characters (<see cref="SessionSearchIndex.CharMask"/>); none when it has surrogates.</summary>
-    private readonly ulong mask;
 
     public TermMatcher(string term)
     {
         this.term = term;
         hasSurrogates = term.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF');
-        mask = hasSurrogates ? 0 : SessionSearchIndex.CharMask(term);
+        Mask = hasSurrogates ? 0 : SessionSearchIndex.CharMask(term);
         foldedTerm = string.Create(term.Length, term, static (target, source) =>
         {
             for (var i = 0; i < source.Length; i++)
@@ -45,6 +43,12 @@ internal sealed class TermMatcher
             }
         });
     }
+
+    /// <summary>
+    /// The term's ASCII characters (<see cref="SessionSearchIndex.CharMask"/>): a field without one of them fails the
+    /// subsequence test and so cannot match. None with surrogates, which are not matched one char at a time.
+    /// </summary>
+    public ulong Mask { get; }
 
     public static MatchKind KindOf(int score) => (MatchKind)(score / 4);
 
@@ -138,7 +142,7 @@ internal sealed class TermMatcher
 
     private int ScoreAtLeast(ReadOnlySpan<char> field, MatchField which, ulong fieldMask, int needed, int best)
     {
-        if ((mask & ~fieldMask) != 0 || field.Length < term.Length)
+        if ((Mask & ~fieldMask) != 0 || field.Length < term.Length)
         {
             return best;
         }
@@ -170,6 +174,22 @@ internal sealed class TermMatcher
                 return index < 0 ? MatchKind.Listed
                     : index > 0 ? MatchKind.Substring
                     : field.Length == term.Length ? MatchKind.Exact : MatchKind.Prefix;
+        }
+    }
+
+    /// <summary>Like <see cref="MarkUserName(SessionInfo, ReadOnlySpan{char}, Span{bool})"/> when this term's score is already known.</summary>
+    public void MarkUserName(SessionInfo session, string qualified, Span<bool> marks, int score)
+    {
+        switch (FieldOf(score))
+        {
+            case MatchField.UserName:
+                Mark(session.UserName, KindOf(score), marks, offset: 0);
+                break;
+            case MatchField.QualifiedUserName:
+                Mark(qualified, KindOf(score), marks, offset: session.DomainName.Length + 1);
+                break;
+            default:
+                break;
         }
     }
 
