@@ -102,6 +102,12 @@ public static class SessionMatcher
                     continue;
                 }
 
+                // When only prefixes or exact matches can still make the cut, the first characters and the lengths tell.
+                if (atLeast > TermMatcher.BestBelowPrefix && !MayStartOrEqual(entry, terms, exact: atLeast > TermMatcher.BestBelowExact))
+                {
+                    continue;
+                }
+
                 var at = entry.Index;
                 var session = index.Sessions[at]!;
                 var masks = index.Masks.AsSpan(at * SessionSearchIndex.MasksPerSession, SessionSearchIndex.MasksPerSession);
@@ -140,6 +146,19 @@ public static class SessionMatcher
         {
             ArrayPool<int>.Shared.Return(pool);
         }
+    }
+
+    private static bool MayStartOrEqual(in SessionSearchIndex.Entry entry, TermMatcher[] terms, bool exact)
+    {
+        foreach (var term in terms)
+        {
+            if ((term.FirstChar != 0 && (entry.FirstChars & term.FirstChar) == 0) || (exact && (entry.Lengths & term.Length) == 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The best <paramref name="limit"/> of the kept candidates: by tier, highest first, each tier in walking order.</summary>

@@ -48,7 +48,7 @@ internal sealed class SessionSearchIndex
             masks[1] = CharMask(Qualified[i]);
             masks[2] = CharMask(session.ClientName);
             masks[3] = CharMask(session.StationName);
-            entries[i] = new Entry(i, session, masks[0] | masks[1] | masks[2] | masks[3]);
+            entries[i] = new Entry(i, session, masks[0] | masks[1] | masks[2] | masks[3], Qualified[i]);
 
             var stateOrder = RankedCandidate.StateOrder(session.State);
             listing.Add(RankedCandidate.Create(i, session.IdleTime, session.IsCurrentSession ? 1 : 0, afterIdle: stateOrder));
@@ -113,6 +113,11 @@ internal sealed class SessionSearchIndex
         return mask;
     }
 
+    /// <summary>One bit per length; lengths from 63 on share the last bit.</summary>
+    public static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
+
+    private static ReadOnlySpan<char> First(string text) => text.AsSpan(0, Math.Min(text.Length, 1));
+
     private static Entry[] Sorted(List<RankedCandidate> candidates, CandidateOrder order, Entry[] entries)
     {
         var span = CollectionsMarshal.AsSpan(candidates);
@@ -148,10 +153,13 @@ internal sealed class SessionSearchIndex
     [StructLayout(LayoutKind.Auto)]
     internal readonly struct Entry
     {
-        public Entry(int index, SessionInfo session, ulong anyMask)
+        public Entry(int index, SessionInfo session, ulong anyMask, string qualified)
         {
             Index = index;
             AnyMask = anyMask;
+            FirstChars = CharMask(First(session.UserName)) | CharMask(First(qualified)) | CharMask(First(session.ClientName)) | CharMask(First(session.StationName));
+            Lengths = LengthBit(session.UserName.Length) | LengthBit(session.ClientName.Length) | LengthBit(session.StationName.Length)
+                | (qualified.Length == 0 ? 0 : LengthBit(qualified.Length));
             SessionId = session.SessionId;
             State = session.State;
             IsSystem = session.IsSystemSession;
@@ -164,6 +172,12 @@ internal sealed class SessionSearchIndex
 
         /// <summary>The characters of all four fields together.</summary>
         public ulong AnyMask { get; }
+
+        /// <summary>The first characters of the four fields (<see cref="CharMask"/>): what an exact or prefix match must start with.</summary>
+        public ulong FirstChars { get; }
+
+        /// <summary>The lengths of the four fields (<see cref="LengthBit"/>): what an exact match must have.</summary>
+        public ulong Lengths { get; }
 
         public int SessionId { get; }
 

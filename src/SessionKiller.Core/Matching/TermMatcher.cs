@@ -35,6 +35,8 @@ internal sealed class TermMatcher
         this.term = term;
         hasSurrogates = term.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF');
         Mask = hasSurrogates ? 0 : SessionSearchIndex.CharMask(term);
+        FirstChar = hasSurrogates || !char.IsAscii(term[0]) ? 0 : SessionSearchIndex.CharMask(term.AsSpan(0, 1));
+        Length = SessionSearchIndex.LengthBit(term.Length);
         foldedTerm = string.Create(term.Length, term, static (target, source) =>
         {
             for (var i = 0; i < source.Length; i++)
@@ -49,6 +51,21 @@ internal sealed class TermMatcher
     /// subsequence test and so cannot match. None with surrogates, which are not matched one char at a time.
     /// </summary>
     public ulong Mask { get; }
+
+    /// <summary>
+    /// The term's first character when it is ASCII (<see cref="SessionSearchIndex.CharMask"/>): an exact or prefix
+    /// match needs a field starting with it (only ASCII matches ASCII). None when it says nothing.
+    /// </summary>
+    public ulong FirstChar { get; }
+
+    /// <summary>The term's length (<see cref="SessionSearchIndex.LengthBit"/>): an exact match needs a field as long.</summary>
+    public ulong Length { get; }
+
+    /// <summary>The best score short of a prefix: above it, only prefix and exact matches count, in any field.</summary>
+    public const int BestBelowPrefix = ((int)MatchKind.Substring * 4) + (int)MatchField.UserName;
+
+    /// <summary>The best score short of an exact match: above it, only exact matches count, in any field.</summary>
+    public const int BestBelowExact = ((int)MatchKind.Prefix * 4) + (int)MatchField.UserName;
 
     public static MatchKind KindOf(int score) => (MatchKind)(score / 4);
 

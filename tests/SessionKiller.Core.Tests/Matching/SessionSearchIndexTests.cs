@@ -1,4 +1,5 @@
 using CsCheck;
+using SessionKiller.Core.Catalog;
 using SessionKiller.Core.Matching;
 using SessionKiller.Core.Query;
 using SessionKiller.Core.Sessions;
@@ -10,7 +11,7 @@ public class SessionSearchIndexTests
     // Few letters and few values: many sessions tie on score, state and idle, which is where cutting off goes wrong.
     private static readonly Gen<string> Name =
         Gen.Frequency(
-            (3, Gen.OneOf(Gen.Const("bob"), Gen.Const("bobby"), Gen.Const("abbot"), Gen.Const("b"), Gen.Const(""), Gen.Const("ſb"), Gen.Const("BÉ"))),
+            (3, Gen.OneOf(Gen.Const("bob"), Gen.Const("bobby"), Gen.Const("abbot"), Gen.Const("b"), Gen.Const(""), Gen.Const("ſb"), Gen.Const("BÉ"), Gen.Const("Éb"), Gen.Const("é"))),
             (3, Gen.Char["abBoO\\.1#É"].Array[0, 8].Select(chars => new string(chars))),
             (1, Gen.String[0, 6]));
 
@@ -79,6 +80,39 @@ public class SessionSearchIndexTests
                 Assert.Equal(expected.Select(m => m.Kind), actual.Select(m => m.Kind));
             },
             iter: 200);
+    }
+
+    [Fact]
+    public void A_word_starting_outside_ascii_still_finds_names_starting_so_when_many_match_better()
+    {
+        // Disconnected sessions come first in the walk; their client prefixes leave only better prefixes in play,
+        // and a user name starting with É must still count as one.
+        var sessions = Enumerable.Range(2, 5)
+            .Select(id => new SessionInfo { ServerName = "RDS01", SessionId = id, UserName = "x", ClientName = "éa", State = SessionState.Disconnected })
+            .Append(new SessionInfo { ServerName = "RDS01", SessionId = 9, UserName = "Éb", State = SessionState.Active })
+            .ToArray();
+
+        var matches = SessionMatcher.Match(sessions, new SessionQuery { Terms = ["é"] }, MatchOptions.Default with { Limit = 1 });
+
+        Assert.Equal("Éb", Assert.Single(matches).Session.UserName);
+    }
+
+    [Fact]
+    public void The_catalogs_list_carries_an_index_that_agrees_with_the_plain_path()
+    {
+        Gen.Select(Session.List[0, 300], Query, Gen.Int[1, 20]).Sample(
+            (sessions, query, limit) =>
+            {
+                var snapshot = CatalogSnapshot.From([new ServerSnapshot("RDS01", sessions, DateTimeOffset.UnixEpoch, null, null)]);
+                var options = MatchOptions.Default with { Limit = limit };
+
+                var expected = SessionMatcher.MatchWithoutIndex(sessions, query, options);
+                var actual = SessionMatcher.Match(snapshot.Sessions, query, options);
+
+                Assert.Equal(expected.Select(m => m.Session), actual.Select(m => m.Session), ReferenceEqualityComparer.Instance);
+                Assert.Equal(expected.Select(m => m.Kind), actual.Select(m => m.Kind));
+            },
+            iter: 300);
     }
 
     [Fact]
