@@ -41,7 +41,8 @@ public static class SessionMatcher
         var filter = new SessionFilter(query, options);
         return terms.Length == 0
             ? List(index, filter, options.Limit)
-            : MatchWords(index, terms, filter, options.Limit);
+            : (options.Limit < index.WordOrder.Length ? MatchWords(index, terms, filter, options.Limit, closedBelow: OthersTier + TermMatcher.BestBelowPrefix) : null)
+                ?? MatchWords(index, terms, filter, options.Limit, closedBelow: -1)!;
     }
 
     /// <summary>Without words the listing order is fixed: the first sessions of it that pass the filters.</summary>
@@ -68,7 +69,12 @@ public static class SessionMatcher
     /// word order. Walking that order, a tier once filled up to the limit is closed: a later session of it or of a
     /// lower tier cannot make the cut, so only the kinds that could still beat it are looked for.
     /// </summary>
-    private static SessionMatch[] MatchWords(SessionSearchIndex index, TermMatcher[] terms, SessionFilter filter, int limit)
+    /// <param name="closedBelow">
+    /// The tier up to which none are looked for from the start. Looking first only for other people's prefix and exact
+    /// matches is cheap (first characters and lengths rule out most sessions); when that finds enough, nothing weaker
+    /// can make the cut. When it does not (null), the whole search runs.
+    /// </param>
+    private static SessionMatch[]? MatchWords(SessionSearchIndex index, TermMatcher[] terms, SessionFilter filter, int limit, int closedBelow)
     {
         var order = index.WordOrder;
         var required = 0UL;
@@ -85,7 +91,7 @@ public static class SessionMatcher
             var count = 0;
 
             // Tiers up to 'closed' cannot make the cut any more; 'open' counts the candidates kept in the tiers above it.
-            var closed = -1;
+            var closed = closedBelow;
             var open = 0;
             foreach (ref readonly var entry in order.AsSpan())
             {
@@ -140,7 +146,7 @@ public static class SessionMatcher
                 }
             }
 
-            return Collect(index, terms, pool.AsSpan(0, 2 * count), tierCounts, limit);
+            return closedBelow >= 0 && count < limit ? null : Collect(index, terms, pool.AsSpan(0, 2 * count), tierCounts, limit);
         }
         finally
         {
