@@ -15,8 +15,11 @@ namespace SessionKiller.Core.Matching;
 /// <item>Without words (a plain listing): the longest idle first, then the same state order.</item>
 /// <item>Unknown idle time after any known one; then server name, session id, and the caller's order.</item>
 /// </list>
-/// The hot path allocates nothing per session: the candidates live in a pooled array, names are compared as spans,
-/// and highlight arrays are built only for the sessions returned.
+/// The keystroke path works from a <see cref="SessionSearchIndex"/> built once per list (the catalog's lists carry
+/// theirs): it walks the sessions pre-sorted, rules most out by character masks, first characters and lengths, and
+/// looks only for the kinds of match that could still make the cut. It allocates nothing per session, and
+/// highlight arrays are built only for the sessions returned. <see cref="MatchWithoutIndex"/> is the plain
+/// reference it is tested against.
 /// </remarks>
 public static class SessionMatcher
 {
@@ -39,10 +42,7 @@ public static class SessionMatcher
         var index = SessionSearchIndex.For(sessions);
         var terms = CreateTermMatchers(query.Terms);
         var filter = new SessionFilter(query, options);
-        return terms.Length == 0
-            ? List(index, filter, options.Limit)
-            : (options.Limit < index.WordOrder.Length ? MatchWords(index, terms, filter, options.Limit, closedBelow: OthersTier + TermMatcher.BestBelowPrefix) : null)
-                ?? MatchWords(index, terms, filter, options.Limit, closedBelow: -1)!;
+        return terms.Length == 0 ? List(index, filter, options.Limit) : MatchWords(index, terms, filter, options.Limit);
     }
 
     /// <summary>Without words the listing order is fixed: the first sessions of it that pass the filters.</summary>
@@ -65,16 +65,26 @@ public static class SessionMatcher
     }
 
     /// <summary>
+    /// Looks first only for other people's prefix and exact matches, which is cheap (first characters and lengths
+    /// rule out most sessions); when those are enough, nothing weaker can make the cut. Otherwise the whole search runs.
+    /// </summary>
+    private static SessionMatch[] MatchWords(SessionSearchIndex index, TermMatcher[] terms, SessionFilter filter, int limit)
+    {
+        if (limit < index.WordOrder.Length && Walk(index, terms, filter, limit, closedBelow: OthersTier + TermMatcher.BestBelowPrefix) is { } found)
+        {
+            return found;
+        }
+
+        return Walk(index, terms, filter, limit, closedBelow: -1)!;
+    }
+
+    /// <summary>
     /// With words, sessions are ranked by tier (own session or not, then score) and, within a tier, by the index's
     /// word order. Walking that order, a tier once filled up to the limit is closed: a later session of it or of a
     /// lower tier cannot make the cut, so only the kinds that could still beat it are looked for.
     /// </summary>
-    /// <param name="closedBelow">
-    /// The tier up to which none are looked for from the start. Looking first only for other people's prefix and exact
-    /// matches is cheap (first characters and lengths rule out most sessions); when that finds enough, nothing weaker
-    /// can make the cut. When it does not (null), the whole search runs.
-    /// </param>
-    private static SessionMatch[]? MatchWords(SessionSearchIndex index, TermMatcher[] terms, SessionFilter filter, int limit, int closedBelow)
+    /// <param name="closedBelow">The tier up to which none are looked for; when it is not -1, null unless the limit was reached.</param>
+    private static SessionMatch[]? Walk(SessionSearchIndex index, TermMatcher[] terms, SessionFilter filter, int limit, int closedBelow)
     {
         var order = index.WordOrder;
         var required = 0UL;

@@ -18,8 +18,8 @@ namespace SessionKiller.Core.Matching;
 /// </remarks>
 internal sealed class SessionSearchIndex
 {
-    /// <summary>Masks per session: user, DOMAIN\user, client, station.</summary>
-    public const int MasksPerSession = 4;
+    /// <summary>Masks per session: the characters of user, DOMAIN\user, client, station, then their pairs of neighbours.</summary>
+    public const int MasksPerSession = 8;
 
     private static readonly ConditionalWeakTable<IReadOnlyList<SessionInfo>, SessionSearchIndex> Cache = [];
 
@@ -48,6 +48,10 @@ internal sealed class SessionSearchIndex
             masks[1] = CharMask(Qualified[i]);
             masks[2] = CharMask(session.ClientName);
             masks[3] = CharMask(session.StationName);
+            masks[4] = PairMask(session.UserName);
+            masks[5] = PairMask(Qualified[i]);
+            masks[6] = PairMask(session.ClientName);
+            masks[7] = PairMask(session.StationName);
             entries[i] = new Entry(i, session, masks[0] | masks[1] | masks[2] | masks[3], Qualified[i]);
 
             var stateOrder = RankedCandidate.StateOrder(session.State);
@@ -107,6 +111,27 @@ internal sealed class SessionSearchIndex
             if (c < 128)
             {
                 mask |= 1UL << (char.IsAsciiLetterLower(c) ? c - ('a' - 'A') : c);
+            }
+        }
+
+        return mask;
+    }
+
+    /// <summary>
+    /// One bit per pair of neighbouring ASCII characters, folded as in <see cref="CharMask"/> and hashed into 64 bits: a
+    /// field holds a word (or starts with it, or is it) only when it has every pair the word has.
+    /// </summary>
+    public static ulong PairMask(ReadOnlySpan<char> text)
+    {
+        var mask = 0UL;
+        for (var i = 1; i < text.Length; i++)
+        {
+            int first = text[i - 1], second = text[i];
+            if (first < 128 && second < 128)
+            {
+                first = char.IsAsciiLetterLower((char)first) ? first - ('a' - 'A') : first;
+                second = char.IsAsciiLetterLower((char)second) ? second - ('a' - 'A') : second;
+                mask |= 1UL << ((first * 31) + second);
             }
         }
 

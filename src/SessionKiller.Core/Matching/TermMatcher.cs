@@ -29,12 +29,16 @@ internal sealed class TermMatcher
     private readonly string foldedTerm;
     private readonly bool hasSurrogates;
 
+    /// <summary>The term's pairs of neighbouring ASCII characters (<see cref="SessionSearchIndex.PairMask"/>); none with surrogates.</summary>
+    private readonly ulong pairs;
+
 
     public TermMatcher(string term)
     {
         this.term = term;
         hasSurrogates = term.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF');
         Mask = hasSurrogates ? 0 : SessionSearchIndex.CharMask(term);
+        pairs = hasSurrogates ? 0 : SessionSearchIndex.PairMask(term);
         FirstChar = hasSurrogates || !char.IsAscii(term[0]) ? 0 : SessionSearchIndex.CharMask(term.AsSpan(0, 1));
         Length = SessionSearchIndex.LengthBit(term.Length);
         foldedTerm = string.Create(term.Length, term, static (target, source) =>
@@ -122,20 +126,20 @@ internal sealed class TermMatcher
     /// The best score of this term over the session's fields when it is at least <paramref name="atLeast"/>, else
     /// something below it: fields and kinds that cannot reach it are not looked at.
     /// </summary>
-    /// <param name="masks">The session's field masks from <see cref="SessionSearchIndex"/>: user, DOMAIN\user, client, station.</param>
+    /// <param name="masks">The session's masks from <see cref="SessionSearchIndex"/>: characters, then pairs, of user, DOMAIN\user, client, station.</param>
     public int Score(SessionInfo session, string qualified, ReadOnlySpan<ulong> masks, int atLeast)
     {
         // A field can only matter when it may reach the bar and has every ASCII character of the term: when it
         // lacks one, the subsequence test, which every kind implies, fails.
         var best = NoMatch;
-        best = ScoreAtLeast(session.UserName, MatchField.UserName, masks[0], Math.Max(atLeast, best + 1), best);
+        best = ScoreAtLeast(session.UserName, MatchField.UserName, masks[0], masks[4], Math.Max(atLeast, best + 1), best);
         if (qualified.Length != 0)
         {
-            best = ScoreAtLeast(qualified, MatchField.QualifiedUserName, masks[1], Math.Max(atLeast, best + 1), best);
+            best = ScoreAtLeast(qualified, MatchField.QualifiedUserName, masks[1], masks[5], Math.Max(atLeast, best + 1), best);
         }
 
-        best = ScoreAtLeast(session.ClientName, MatchField.Client, masks[2], Math.Max(atLeast, best + 1), best);
-        return ScoreAtLeast(session.StationName, MatchField.Station, masks[3], Math.Max(atLeast, best + 1), best);
+        best = ScoreAtLeast(session.ClientName, MatchField.Client, masks[2], masks[6], Math.Max(atLeast, best + 1), best);
+        return ScoreAtLeast(session.StationName, MatchField.Station, masks[3], masks[7], Math.Max(atLeast, best + 1), best);
     }
 
     /// <summary>Marks in <paramref name="marks"/> (one per character of the user name) the characters this term matched.</summary>
@@ -157,7 +161,7 @@ internal sealed class TermMatcher
         }
     }
 
-    private int ScoreAtLeast(ReadOnlySpan<char> field, MatchField which, ulong fieldMask, int needed, int best)
+    private int ScoreAtLeast(ReadOnlySpan<char> field, MatchField which, ulong fieldMask, ulong fieldPairs, int needed, int best)
     {
         if ((Mask & ~fieldMask) != 0 || field.Length < term.Length)
         {
@@ -171,7 +175,10 @@ internal sealed class TermMatcher
             return best;
         }
 
-        var kind = weakest <= (int)MatchKind.Fuzzy || hasSurrogates ? KindIn(field) : KindAtLeast(field, (MatchKind)weakest);
+        // From a substring up, the field must also have every pair of neighbours the term has.
+        var kind = weakest <= (int)MatchKind.Fuzzy || hasSurrogates ? KindIn(field)
+            : (pairs & ~fieldPairs) != 0 ? MatchKind.Listed
+            : KindAtLeast(field, (MatchKind)weakest);
         var score = kind == MatchKind.Listed ? NoMatch : ((int)kind * 4) + (int)which;
         return Math.Max(best, score);
     }

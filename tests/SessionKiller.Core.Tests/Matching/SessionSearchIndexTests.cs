@@ -150,4 +150,13 @@ public class SessionSearchIndexTests
         Assert.Equal(0UL, SessionSearchIndex.CharMask("ſıÉé"));
         Assert.NotEqual(0UL, SessionSearchIndex.CharMask("z") & ~SessionSearchIndex.CharMask("contoso\\bob"));
     }
+
+    [Fact]
+    public void A_pair_mask_folds_ascii_case_and_holds_the_pairs_of_every_part()
+    {
+        Assert.Equal(SessionSearchIndex.PairMask("BoB"), SessionSearchIndex.PairMask("bOb"));
+        Assert.Equal(0UL, SessionSearchIndex.PairMask("b"));
+        Assert.Equal(0UL, SessionSearchIndex.PairMask("ſıÉ"));
+        Assert.Equal(0UL, SessionSearchIndex.PairMask("bob") & ~SessionSearchIndex.PairMask("CONTOSO\\BOBBY"));
+    }
 }
