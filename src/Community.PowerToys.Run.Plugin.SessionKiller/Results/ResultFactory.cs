@@ -38,9 +38,13 @@ internal sealed class ResultFactory(SessionText text, Func<string> iconPath)
         var options = MatchOptions.Default with { ShowOwnSession = settings.Core.ShowOwnSession, Limit = MaxSessionResults };
         var matches = SessionMatcher.Match(snapshot.Sessions, query, options);
         var results = new List<Result>(matches.Count + snapshot.Servers.Count);
+
+        // Once per keystroke, not per result: reading the local date converts between time zones.
+        var today = text.Today();
+        var culture = CultureInfo.CurrentUICulture;
         for (var i = 0; i < matches.Count; i++)
         {
-            results.Add(Session(matches[i], TopScore - Math.Min(i, TopScore - 1), act));
+            results.Add(Session(matches[i], TopScore - Math.Min(i, TopScore - 1), today, culture, act));
         }
 
         foreach (var server in snapshot.Servers)
@@ -70,10 +74,10 @@ internal sealed class ResultFactory(SessionText text, Func<string> iconPath)
         return results;
     }
 
-    private Result Session(SessionMatch match, int score, Func<SessionAction, SessionInfo, bool> act)
+    private Result Session(SessionMatch match, int score, DateTime today, CultureInfo culture, Func<SessionAction, SessionInfo, bool> act)
     {
         var session = match.Session;
-        var texts = TextsFor(session);
+        var texts = TextsFor(session, today, culture);
         return new Result(match.UserNameHighlights.ToList())
         {
             Title = texts.Title,
@@ -92,10 +96,8 @@ internal sealed class ResultFactory(SessionText text, Func<string> iconPath)
     /// A session's texts are written once per snapshot (sessions are immutable and replaced on refresh)
     /// and reused on every keystroke: a keystroke only builds the result objects.
     /// </summary>
-    private SessionTexts TextsFor(SessionInfo session)
+    private SessionTexts TextsFor(SessionInfo session, DateTime today, CultureInfo culture)
     {
-        var today = text.Today();
-        var culture = CultureInfo.CurrentUICulture;
         if (cache.TryGetValue(session, out var cached) && cached.Today == today && Equals(cached.Culture, culture))
         {
             return cached;

@@ -1,4 +1,5 @@
 using SessionKiller.Core.Backend;
+using SessionKiller.Core.Matching;
 using SessionKiller.Core.Sessions;
 
 namespace SessionKiller.Core.Catalog;
@@ -25,6 +26,7 @@ public sealed record CatalogSnapshot(IReadOnlyList<ServerSnapshot> Servers, IRea
 {
     public static CatalogSnapshot Empty { get; } = new([], []);
 
+    /// <summary>All servers' sessions in one list that carries its search index (see <see cref="SessionMatcher"/>).</summary>
     public static CatalogSnapshot From(IReadOnlyList<ServerSnapshot> servers)
     {
         var count = 0;
@@ -43,6 +45,6 @@ public sealed record CatalogSnapshot(IReadOnlyList<ServerSnapshot> Servers, IRea
             }
         }
 
-        return new CatalogSnapshot(servers, sessions);
+        return new CatalogSnapshot(servers, new IndexedSessions(sessions));
     }
 }

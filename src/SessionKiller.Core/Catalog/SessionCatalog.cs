@@ -1,4 +1,5 @@
 using SessionKiller.Core.Backend;
+using SessionKiller.Core.Matching;
 using SessionKiller.Core.Sessions;
 using SessionKiller.Core.Settings;
 
@@ -251,6 +252,8 @@ public sealed class SessionCatalog : IDisposable
             state.FirstHeard.TrySetResult();
         }
 
+        // The search index is built here, off the keystroke path and outside the lock.
+        _ = SessionSearchIndex.For(Volatile.Read(ref current).Sessions);
         Updated?.Invoke(this, EventArgs.Empty);
     }
 

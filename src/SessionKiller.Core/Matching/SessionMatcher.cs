@@ -15,12 +15,204 @@ namespace SessionKiller.Core.Matching;
 /// <item>Without words (a plain listing): the longest idle first, then the same state order.</item>
 /// <item>Unknown idle time after any known one; then server name, session id, and the caller's order.</item>
 /// </list>
-/// The hot path allocates nothing per session: the candidates live in a pooled array, names are compared as spans,
-/// and highlight arrays are built only for the sessions returned.
+/// The keystroke path works from a <see cref="SessionSearchIndex"/> built once per list (the catalog's lists carry
+/// theirs): it walks the sessions pre-sorted, rules most out by character masks, first characters and lengths, and
+/// looks only for the kinds of match that could still make the cut. It allocates nothing per session, and
+/// highlight arrays are built only for the sessions returned. <see cref="MatchWithoutIndex"/> is the plain
+/// reference it is tested against.
 /// </remarks>
 public static class SessionMatcher
 {
+    /// <summary>Tiers of a candidate: the caller's own session below every other, then the score.</summary>
+    private const int OthersTier = TermMatcher.BestScore + 1;
+
+    private const int TierCount = 2 * OthersTier;
+
     public static IReadOnlyList<SessionMatch> Match(IReadOnlyList<SessionInfo> sessions, SessionQuery query, MatchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(options);
+
+        if (options.Limit <= 0 || sessions.Count == 0)
+        {
+            return [];
+        }
+
+        var index = SessionSearchIndex.For(sessions);
+        var terms = CreateTermMatchers(query.Terms);
+        var filter = new SessionFilter(query, options);
+        return terms.Length == 0 ? List(index, filter, options.Limit) : MatchWords(index, terms, filter, options.Limit);
+    }
+
+    /// <summary>Without words the listing order is fixed: the first sessions of it that pass the filters.</summary>
+    private static SessionMatch[] List(SessionSearchIndex index, SessionFilter filter, int limit)
+    {
+        var found = new List<SessionMatch>(Math.Min(limit, 64));
+        foreach (ref readonly var entry in index.ListingOrder.AsSpan())
+        {
+            if (filter.Accepts(entry, index))
+            {
+                found.Add(new SessionMatch(index.Sessions[entry.Index]!, MatchKind.Listed, []));
+                if (found.Count == limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return [.. found];
+    }
+
+    /// <summary>
+    /// Looks first only for other people's prefix and exact matches, which is cheap (first characters and lengths
+    /// rule out most sessions); when those are enough, nothing weaker can make the cut. Otherwise the whole search runs.
+    /// </summary>
+    private static SessionMatch[] MatchWords(SessionSearchIndex index, TermMatcher[] terms, SessionFilter filter, int limit)
+    {
+        if (limit < index.WordOrder.Length && Walk(index, terms, filter, limit, closedBelow: OthersTier + TermMatcher.BestBelowPrefix) is { } found)
+        {
+            return found;
+        }
+
+        return Walk(index, terms, filter, limit, closedBelow: -1)!;
+    }
+
+    /// <summary>
+    /// With words, sessions are ranked by tier (own session or not, then score) and, within a tier, by the index's
+    /// word order. Walking that order, a tier once filled up to the limit is closed: a later session of it or of a
+    /// lower tier cannot make the cut, so only the kinds that could still beat it are looked for.
+    /// </summary>
+    /// <param name="closedBelow">The tier up to which none are looked for; when it is not -1, null unless the limit was reached.</param>
+    private static SessionMatch[]? Walk(SessionSearchIndex index, TermMatcher[] terms, SessionFilter filter, int limit, int closedBelow)
+    {
+        var order = index.WordOrder;
+        var required = 0UL;
+        foreach (var term in terms)
+        {
+            required |= term.Mask;
+        }
+
+        var pool = ArrayPool<int>.Shared.Rent(order.Length * 2);
+        Span<int> tierCounts = stackalloc int[TierCount];
+        tierCounts.Clear();
+        try
+        {
+            var count = 0;
+
+            // Tiers up to 'closed' cannot make the cut any more; 'open' counts the candidates kept in the tiers above it.
+            var closed = closedBelow;
+            var open = 0;
+            foreach (ref readonly var entry in order.AsSpan())
+            {
+                // Every word must match some field, so the characters of all words must be somewhere in the session.
+                if ((required & ~entry.AnyMask) != 0 || !filter.Accepts(entry, index))
+                {
+                    continue;
+                }
+
+                var baseTier = entry.IsOwn ? 0 : OthersTier;
+                var atLeast = Math.Max(TermMatcher.NoMatch + 1, closed + 1 - baseTier);
+                if (atLeast > TermMatcher.BestScore)
+                {
+                    continue;
+                }
+
+                // When only prefixes or exact matches can still make the cut, the first characters and the lengths tell.
+                if (atLeast > TermMatcher.BestBelowPrefix && !MayStartOrEqual(entry, terms, exact: atLeast > TermMatcher.BestBelowExact))
+                {
+                    continue;
+                }
+
+                var at = entry.Index;
+                var session = index.Sessions[at]!;
+                var masks = index.Masks.AsSpan(at * SessionSearchIndex.MasksPerSession, SessionSearchIndex.MasksPerSession);
+                var weakest = TermMatcher.BestScore;
+                foreach (var term in terms)
+                {
+                    weakest = Math.Min(weakest, term.Score(session, index.Qualified[at], masks, atLeast));
+                    if (weakest < atLeast)
+                    {
+                        break;
+                    }
+                }
+
+                if (weakest < atLeast)
+                {
+                    continue;
+                }
+
+                var tier = baseTier + weakest;
+                pool[2 * count] = at;
+                pool[(2 * count) + 1] = tier;
+                count++;
+                tierCounts[tier]++;
+                open++;
+
+                // A tier is closed once the tiers from it up hold enough: a later session of it would rank after all of them.
+                while (open >= limit)
+                {
+                    open -= tierCounts[++closed];
+                }
+            }
+
+            return closedBelow >= 0 && count < limit ? null : Collect(index, terms, pool.AsSpan(0, 2 * count), tierCounts, limit);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(pool);
+        }
+    }
+
+    private static bool MayStartOrEqual(in SessionSearchIndex.Entry entry, TermMatcher[] terms, bool exact)
+    {
+        foreach (var term in terms)
+        {
+            if ((term.FirstChar != 0 && (entry.FirstChars & term.FirstChar) == 0) || (exact && (entry.Lengths & term.Length) == 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The best <paramref name="limit"/> of the kept candidates: by tier, highest first, each tier in walking order.</summary>
+    private static SessionMatch[] Collect(SessionSearchIndex index, TermMatcher[] terms, ReadOnlySpan<int> kept, ReadOnlySpan<int> tierCounts, int limit)
+    {
+        var total = 0;
+        foreach (var tierCount in tierCounts)
+        {
+            total += tierCount;
+        }
+
+        var results = new SessionMatch[Math.Min(limit, total)];
+        Span<char> qualifiedBuffer = stackalloc char[TermMatcher.StackBufferLength];
+        var next = 0;
+        for (var tier = tierCounts.Length - 1; tier >= 0 && next < results.Length; tier--)
+        {
+            if (tierCounts[tier] == 0)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < kept.Length && next < results.Length; i += 2)
+            {
+                if (kept[i + 1] == tier)
+                {
+                    var score = tier % OthersTier;
+                    results[next++] = terms.Length == 1
+                        ? Describe(index.Sessions[kept[i]]!, terms[0], index.Qualified[kept[i]], score)
+                        : Describe(index.Sessions[kept[i]]!, terms, qualifiedBuffer);
+                }
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The same results as <see cref="Match"/>, found without the index: the reference the index is tested against.</summary>
+    internal static IReadOnlyList<SessionMatch> MatchWithoutIndex(IReadOnlyList<SessionInfo> sessions, SessionQuery query, MatchOptions options)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(query);
@@ -143,6 +335,15 @@ public static class SessionMatcher
         return new SessionMatch(session, kind, ToIndexes(marks));
     }
 
+    /// <summary>The match of a single word whose score is known: its field and kind say what to highlight.</summary>
+    private static SessionMatch Describe(SessionInfo session, TermMatcher term, string qualified, int score)
+    {
+        var userName = session.UserName;
+        var marks = userName.Length <= 256 ? stackalloc bool[userName.Length] : new bool[userName.Length];
+        term.MarkUserName(session, qualified, marks, score);
+        return new SessionMatch(session, TermMatcher.KindOf(score), ToIndexes(marks));
+    }
+
     private static int[] ToIndexes(ReadOnlySpan<bool> marks)
     {
         var count = 0;
@@ -190,6 +391,15 @@ public static class SessionMatcher
                 }
             }
         }
+
+        /// <summary>The same test as <see cref="Accepts(SessionInfo)"/>, on what the index keeps of the session.</summary>
+        public bool Accepts(in SessionSearchIndex.Entry entry, SessionSearchIndex index) =>
+            (options.IncludeSystemSessions || !entry.IsSystem)
+            && (options.ShowOwnSession || !entry.IsOwn)
+            && (query.SessionId is not { } id || entry.SessionId == id)
+            && (query.States is null || ((uint)entry.State < 64 && (stateMask & (1UL << (int)entry.State)) != 0))
+            && (query.Idle is null || query.Idle.Accepts(entry.Idle))
+            && (query.Server is null || ServerNames.AreSame(query.Server, index.Sessions[entry.Index]!.ServerName));
 
         public bool Accepts(SessionInfo session) =>
             (options.IncludeSystemSessions || !session.IsSystemSession)

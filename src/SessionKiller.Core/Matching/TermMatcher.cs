@@ -29,10 +29,18 @@ internal sealed class TermMatcher
     private readonly string foldedTerm;
     private readonly bool hasSurrogates;
 
+    /// <summary>The term's pairs of neighbouring ASCII characters (<see cref="SessionSearchIndex.PairMask"/>); none with surrogates.</summary>
+    private readonly ulong pairs;
+
+
     public TermMatcher(string term)
     {
         this.term = term;
         hasSurrogates = term.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF');
+        Mask = hasSurrogates ? 0 : SessionSearchIndex.CharMask(term);
+        pairs = hasSurrogates ? 0 : SessionSearchIndex.PairMask(term);
+        FirstChar = hasSurrogates || !char.IsAscii(term[0]) ? 0 : SessionSearchIndex.CharMask(term.AsSpan(0, 1));
+        Length = SessionSearchIndex.LengthBit(term.Length);
         foldedTerm = string.Create(term.Length, term, static (target, source) =>
         {
             for (var i = 0; i < source.Length; i++)
@@ -41,6 +49,27 @@ internal sealed class TermMatcher
             }
         });
     }
+
+    /// <summary>
+    /// The term's ASCII characters (<see cref="SessionSearchIndex.CharMask"/>): a field without one of them fails the
+    /// subsequence test and so cannot match. None with surrogates, which are not matched one char at a time.
+    /// </summary>
+    public ulong Mask { get; }
+
+    /// <summary>
+    /// The term's first character when it is ASCII (<see cref="SessionSearchIndex.CharMask"/>): an exact or prefix
+    /// match needs a field starting with it (only ASCII matches ASCII). None when it says nothing.
+    /// </summary>
+    public ulong FirstChar { get; }
+
+    /// <summary>The term's length (<see cref="SessionSearchIndex.LengthBit"/>): an exact match needs a field as long.</summary>
+    public ulong Length { get; }
+
+    /// <summary>The best score short of a prefix: above it, only prefix and exact matches count, in any field.</summary>
+    public const int BestBelowPrefix = ((int)MatchKind.Substring * 4) + (int)MatchField.UserName;
+
+    /// <summary>The best score short of an exact match: above it, only exact matches count, in any field.</summary>
+    public const int BestBelowExact = ((int)MatchKind.Prefix * 4) + (int)MatchField.UserName;
 
     public static MatchKind KindOf(int score) => (MatchKind)(score / 4);
 
@@ -93,6 +122,26 @@ internal sealed class TermMatcher
         return best;
     }
 
+    /// <summary>
+    /// The best score of this term over the session's fields when it is at least <paramref name="atLeast"/>, else
+    /// something below it: fields and kinds that cannot reach it are not looked at.
+    /// </summary>
+    /// <param name="masks">The session's masks from <see cref="SessionSearchIndex"/>: characters, then pairs, of user, DOMAIN\user, client, station.</param>
+    public int Score(SessionInfo session, string qualified, ReadOnlySpan<ulong> masks, int atLeast)
+    {
+        // A field can only matter when it may reach the bar and has every ASCII character of the term: when it
+        // lacks one, the subsequence test, which every kind implies, fails.
+        var best = NoMatch;
+        best = ScoreAtLeast(session.UserName, MatchField.UserName, masks[0], masks[4], Math.Max(atLeast, best + 1), best);
+        if (qualified.Length != 0)
+        {
+            best = ScoreAtLeast(qualified, MatchField.QualifiedUserName, masks[1], masks[5], Math.Max(atLeast, best + 1), best);
+        }
+
+        best = ScoreAtLeast(session.ClientName, MatchField.Client, masks[2], masks[6], Math.Max(atLeast, best + 1), best);
+        return ScoreAtLeast(session.StationName, MatchField.Station, masks[3], masks[7], Math.Max(atLeast, best + 1), best);
+    }
+
     /// <summary>Marks in <paramref name="marks"/> (one per character of the user name) the characters this term matched.</summary>
     public void MarkUserName(SessionInfo session, ReadOnlySpan<char> qualified, Span<bool> marks)
     {
@@ -105,6 +154,62 @@ internal sealed class TermMatcher
                 break;
             case MatchField.QualifiedUserName:
                 // Only the characters after "DOMAIN\" belong to the user name.
+                Mark(qualified, KindOf(score), marks, offset: session.DomainName.Length + 1);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private int ScoreAtLeast(ReadOnlySpan<char> field, MatchField which, ulong fieldMask, ulong fieldPairs, int needed, int best)
+    {
+        if ((Mask & ~fieldMask) != 0 || field.Length < term.Length)
+        {
+            return best;
+        }
+
+        // The weakest kind that, in this field, still reaches the score needed.
+        var weakest = (needed - (int)which + 3) / 4;
+        if (weakest > (int)MatchKind.Exact)
+        {
+            return best;
+        }
+
+        // From a substring up, the field must also have every pair of neighbours the term has.
+        var kind = weakest <= (int)MatchKind.Fuzzy || hasSurrogates ? KindIn(field)
+            : (pairs & ~fieldPairs) != 0 ? MatchKind.Listed
+            : KindAtLeast(field, (MatchKind)weakest);
+        var score = kind == MatchKind.Listed ? NoMatch : ((int)kind * 4) + (int)which;
+        return Math.Max(best, score);
+    }
+
+    /// <summary>Like <see cref="KindIn"/> for a term without surrogates, but only tells kinds from <paramref name="weakest"/> up.</summary>
+    private MatchKind KindAtLeast(ReadOnlySpan<char> field, MatchKind weakest)
+    {
+        switch (weakest)
+        {
+            case MatchKind.Exact:
+                return field.Length == term.Length && field.Equals(term, StringComparison.OrdinalIgnoreCase) ? MatchKind.Exact : MatchKind.Listed;
+            case MatchKind.Prefix:
+                return !field.StartsWith(term, StringComparison.OrdinalIgnoreCase) ? MatchKind.Listed
+                    : field.Length == term.Length ? MatchKind.Exact : MatchKind.Prefix;
+            default:
+                var index = field.IndexOf(term, StringComparison.OrdinalIgnoreCase);
+                return index < 0 ? MatchKind.Listed
+                    : index > 0 ? MatchKind.Substring
+                    : field.Length == term.Length ? MatchKind.Exact : MatchKind.Prefix;
+        }
+    }
+
+    /// <summary>Like <see cref="MarkUserName(SessionInfo, ReadOnlySpan{char}, Span{bool})"/> when this term's score is already known.</summary>
+    public void MarkUserName(SessionInfo session, string qualified, Span<bool> marks, int score)
+    {
+        switch (FieldOf(score))
+        {
+            case MatchField.UserName:
+                Mark(session.UserName, KindOf(score), marks, offset: 0);
+                break;
+            case MatchField.QualifiedUserName:
                 Mark(qualified, KindOf(score), marks, offset: session.DomainName.Length + 1);
                 break;
             default:

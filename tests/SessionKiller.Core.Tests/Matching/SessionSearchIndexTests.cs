@@ -1,0 +1,162 @@
+using CsCheck;
+using SessionKiller.Core.Catalog;
+using SessionKiller.Core.Matching;
+using SessionKiller.Core.Query;
+using SessionKiller.Core.Sessions;
+
+namespace SessionKiller.Core.Tests.Matching;
+
+public class SessionSearchIndexTests
+{
+    // Few letters and few values: many sessions tie on score, state and idle, which is where cutting off goes wrong.
+    private static readonly Gen<string> Name =
+        Gen.Frequency(
+            (3, Gen.OneOf(Gen.Const("bob"), Gen.Const("bobby"), Gen.Const("abbot"), Gen.Const("b"), Gen.Const(""), Gen.Const("ſb"), Gen.Const("BÉ"), Gen.Const("Éb"), Gen.Const("é"))),
+            (3, Gen.Char["abBoO\\.1#É"].Array[0, 8].Select(chars => new string(chars))),
+            (1, Gen.String[0, 6]));
+
+    private static readonly Gen<SessionInfo> Session =
+        Gen.Select(
+            Gen.Select(Name, Gen.OneOf(Gen.Const(""), Gen.Const("CONTOSO"), Gen.Const("b")), Gen.OneOf(Gen.Const("RDS01"), Gen.Const("rds01"), Gen.Const("RDS02")), Gen.Int[0, 4]),
+            Gen.Select(Gen.Enum<SessionState>(), Gen.OneOf(Gen.Const((TimeSpan?)null), Gen.Const((TimeSpan?)TimeSpan.FromHours(2)), Gen.Int[0, 5].Select(m => (TimeSpan?)TimeSpan.FromMinutes(m))), Name, Name),
+            Gen.Frequency((9, Gen.Const(false)), (1, Gen.Const(true))),
+            (who, how, current) => new SessionInfo
+            {
+                UserName = who.Item1,
+                DomainName = who.Item2,
+                ServerName = who.Item3,
+                SessionId = who.Item4,
+                State = how.Item1,
+                IdleTime = how.Item2,
+                ClientName = how.Item3,
+                StationName = how.Item4,
+                IsCurrentSession = current,
+            });
+
+    private static readonly Gen<SessionQuery> Query =
+        Gen.Select(
+            Gen.Frequency(
+                    (4, Gen.OneOf(Gen.Const("b"), Gen.Const("bo"), Gen.Const("bob"), Gen.Const("bbo"), Gen.Const("B"), Gen.Const("contoso\\b"), Gen.Const("o"), Gen.Const("é"), Gen.Const("s"), Gen.Const("zzz"), Gen.Const("#"))),
+                    (1, Gen.String[0, 4]))
+                .Array[0, 3],
+            Gen.Frequency((4, Gen.Const((IdleFilter?)null)), (1, Gen.Const((IdleFilter?)new IdleFilter(IdleComparison.LongerThan, TimeSpan.FromMinutes(2))))),
+            Gen.Frequency((4, Gen.Const((IReadOnlyList<SessionState>?)null)), (1, Gen.Const((IReadOnlyList<SessionState>?)[SessionState.Disconnected, SessionState.Idle]))),
+            Gen.Frequency((6, Gen.Const((int?)null)), (1, Gen.Int[0, 4].Select(id => (int?)id))))
+            .Select((terms, idle, states, id) => new SessionQuery { Terms = terms, Idle = idle, States = states, SessionId = id });
+
+    private static readonly Gen<MatchOptions> Options =
+        Gen.Select(Gen.Bool, Gen.Bool, Gen.Frequency((3, Gen.Int[0, 25]), (1, Gen.Const(int.MaxValue))))
+            .Select((system, own, limit) => new MatchOptions { IncludeSystemSessions = system, ShowOwnSession = own, Limit = limit });
+
+    [Fact]
+    public void Matching_through_the_index_finds_what_the_plain_path_finds_in_the_same_order()
+    {
+        Gen.Select(Session.List[0, 120], Query, Options).Sample(
+            (sessions, query, options) =>
+            {
+                var expected = SessionMatcher.MatchWithoutIndex(sessions, query, options);
+
+                var actual = SessionMatcher.Match(sessions, query, options);
+
+                Assert.Equal(expected.Select(m => m.Session), actual.Select(m => m.Session), ReferenceEqualityComparer.Instance);
+                Assert.Equal(expected.Select(m => m.Kind), actual.Select(m => m.Kind));
+                Assert.Equal(expected.Select(m => string.Join(',', m.UserNameHighlights)), actual.Select(m => string.Join(',', m.UserNameHighlights)));
+            },
+            iter: 3_000);
+    }
+
+    [Fact]
+    public void The_index_and_the_plain_path_agree_on_large_catalogs_with_a_short_limit()
+    {
+        Gen.Select(Session.List[200, 600], Query, Gen.Int[1, 20]).Sample(
+            (sessions, query, limit) =>
+            {
+                var options = MatchOptions.Default with { Limit = limit };
+
+                var expected = SessionMatcher.MatchWithoutIndex(sessions, query, options);
+                var actual = SessionMatcher.Match(sessions, query, options);
+
+                Assert.Equal(expected.Select(m => m.Session), actual.Select(m => m.Session), ReferenceEqualityComparer.Instance);
+                Assert.Equal(expected.Select(m => m.Kind), actual.Select(m => m.Kind));
+            },
+            iter: 200);
+    }
+
+    [Fact]
+    public void A_word_starting_outside_ascii_still_finds_names_starting_so_when_many_match_better()
+    {
+        // Disconnected sessions come first in the walk; their client prefixes leave only better prefixes in play,
+        // and a user name starting with É must still count as one.
+        var sessions = Enumerable.Range(2, 5)
+            .Select(id => new SessionInfo { ServerName = "RDS01", SessionId = id, UserName = "x", ClientName = "éa", State = SessionState.Disconnected })
+            .Append(new SessionInfo { ServerName = "RDS01", SessionId = 9, UserName = "Éb", State = SessionState.Active })
+            .ToArray();
+
+        var matches = SessionMatcher.Match(sessions, new SessionQuery { Terms = ["é"] }, MatchOptions.Default with { Limit = 1 });
+
+        Assert.Equal("Éb", Assert.Single(matches).Session.UserName);
+    }
+
+    [Fact]
+    public void The_catalogs_list_carries_an_index_that_agrees_with_the_plain_path()
+    {
+        Gen.Select(Session.List[0, 300], Query, Gen.Int[1, 20]).Sample(
+            (sessions, query, limit) =>
+            {
+                var snapshot = CatalogSnapshot.From([new ServerSnapshot("RDS01", sessions, DateTimeOffset.UnixEpoch, null, null)]);
+                var options = MatchOptions.Default with { Limit = limit };
+
+                var expected = SessionMatcher.MatchWithoutIndex(sessions, query, options);
+                var actual = SessionMatcher.Match(snapshot.Sessions, query, options);
+
+                Assert.Equal(expected.Select(m => m.Session), actual.Select(m => m.Session), ReferenceEqualityComparer.Instance);
+                Assert.Equal(expected.Select(m => m.Kind), actual.Select(m => m.Kind));
+            },
+            iter: 300);
+    }
+
+    [Fact]
+    public void A_list_edited_after_it_was_matched_is_indexed_again()
+    {
+        var sessions = new List<SessionInfo>
+        {
+            new() { ServerName = "RDS01", SessionId = 2, UserName = "alice" },
+            new() { ServerName = "RDS01", SessionId = 3, UserName = "bob" },
+        };
+        var query = new SessionQuery { Terms = ["carol"] };
+        Assert.Empty(SessionMatcher.Match(sessions, query, MatchOptions.Default));
+
+        sessions[1] = new() { ServerName = "RDS01", SessionId = 3, UserName = "carol" };
+        sessions.Add(new() { ServerName = "RDS01", SessionId = 4, UserName = "carol.smith" });
+
+        var matches = SessionMatcher.Match(sessions, query, MatchOptions.Default);
+
+        Assert.Equal(["carol", "carol.smith"], matches.Select(m => m.Session.UserName));
+    }
+
+    [Fact]
+    public void The_same_list_reuses_its_index()
+    {
+        SessionInfo[] sessions = [new() { ServerName = "RDS01", SessionId = 2, UserName = "alice" }];
+
+        Assert.Same(SessionSearchIndex.For(sessions), SessionSearchIndex.For(sessions));
+    }
+
+    [Fact]
+    public void A_character_mask_folds_ascii_case_and_leaves_other_characters_out()
+    {
+        Assert.Equal(SessionSearchIndex.CharMask("BOB"), SessionSearchIndex.CharMask("bob"));
+        Assert.Equal(SessionSearchIndex.CharMask("s"), SessionSearchIndex.CharMask("sſ"));
+        Assert.Equal(0UL, SessionSearchIndex.CharMask("ſıÉé"));
+        Assert.NotEqual(0UL, SessionSearchIndex.CharMask("z") & ~SessionSearchIndex.CharMask("contoso\\bob"));
+    }
+
+    [Fact]
+    public void A_pair_mask_folds_ascii_case_and_holds_the_pairs_of_every_part()
+    {
+        Assert.Equal(SessionSearchIndex.PairMask("BoB"), SessionSearchIndex.PairMask("bOb"));
+        Assert.Equal(0UL, SessionSearchIndex.PairMask("b"));
+        Assert.Equal(0UL, SessionSearchIndex.PairMask("ſıÉ"));
+        Assert.Equal(0UL, SessionSearchIndex.PairMask("bob") & ~SessionSearchIndex.PairMask("CONTOSO\\BOBBY"));
+    }
+}
