@@ -143,23 +143,9 @@ internal sealed class TermMatcher
     }
 
     /// <summary>Marks in <paramref name="marks"/> (one per character of the user name) the characters this term matched.</summary>
-    public void MarkUserName(SessionInfo session, ReadOnlySpan<char> qualified, Span<bool> marks)
-    {
-        // No match scores 0, which reads as the station: nothing to mark.
-        var score = Score(session, qualified);
-        switch (FieldOf(score))
-        {
-            case MatchField.UserName:
-                Mark(session.UserName, KindOf(score), marks, offset: 0);
-                break;
-            case MatchField.QualifiedUserName:
-                // Only the characters after "DOMAIN\" belong to the user name.
-                Mark(qualified, KindOf(score), marks, offset: session.DomainName.Length + 1);
-                break;
-            default:
-                break;
-        }
-    }
+    // No match scores 0, which reads as the station: nothing to mark.
+    public void MarkUserName(SessionInfo session, ReadOnlySpan<char> qualified, Span<bool> marks) =>
+        MarkUserName(session, qualified, marks, Score(session, qualified));
 
     private int ScoreAtLeast(ReadOnlySpan<char> field, MatchField which, ulong fieldMask, ulong fieldPairs, int needed, int best)
     {
@@ -202,7 +188,7 @@ internal sealed class TermMatcher
     }
 
     /// <summary>Like <see cref="MarkUserName(SessionInfo, ReadOnlySpan{char}, Span{bool})"/> when this term's score is already known.</summary>
-    public void MarkUserName(SessionInfo session, string qualified, Span<bool> marks, int score)
+    public void MarkUserName(SessionInfo session, ReadOnlySpan<char> qualified, Span<bool> marks, int score)
     {
         switch (FieldOf(score))
         {
@@ -210,6 +196,7 @@ internal sealed class TermMatcher
                 Mark(session.UserName, KindOf(score), marks, offset: 0);
                 break;
             case MatchField.QualifiedUserName:
+                // Only the characters after "DOMAIN\" belong to the user name.
                 Mark(qualified, KindOf(score), marks, offset: session.DomainName.Length + 1);
                 break;
             default:
