@@ -93,16 +93,17 @@ public sealed class SessionCatalog : IDisposable
         }
     }
 
-    public Task RefreshAsync(CancellationToken cancellationToken = default)
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {
         var servers = Current.Servers;
         var refreshes = new Task[servers.Count];
         for (var i = 0; i < servers.Count; i++)
         {
-            refreshes[i] = RefreshServerAsync(servers[i].ServerName, cancellationToken);
+            refreshes[i] = ReadServerAsync(servers[i].ServerName, cancellationToken);
         }
 
-        return Task.WhenAll(refreshes);
+        await Task.WhenAll(refreshes).ConfigureAwait(false);
+        IndexCurrent();
     }
 
     /// <summary>
@@ -111,6 +112,18 @@ public sealed class SessionCatalog : IDisposable
     /// never older than the request: after an action, the signed-out user is gone from the next snapshot.
     /// </summary>
     public async Task RefreshServerAsync(string serverName, CancellationToken cancellationToken = default)
+    {
+        await ReadServerAsync(serverName, cancellationToken).ConfigureAwait(false);
+        IndexCurrent();
+    }
+
+    /// <summary>
+    /// Builds the search index of the snapshot now current, once per refresh rather than once per server,
+    /// so the first keystroke after a refresh does not pay for it (the index is otherwise built lazily).
+    /// </summary>
+    private void IndexCurrent() => _ = SessionSearchIndex.For(Volatile.Read(ref current).Sessions);
+
+    private async Task ReadServerAsync(string serverName, CancellationToken cancellationToken)
     {
         var name = ServerNames.Normalize(serverName);
         TimeSpan timeout;
@@ -252,8 +265,6 @@ public sealed class SessionCatalog : IDisposable
             state.FirstHeard.TrySetResult();
         }
 
-        // The search index is built here, off the keystroke path and outside the lock.
-        _ = SessionSearchIndex.For(Volatile.Read(ref current).Sessions);
         Updated?.Invoke(this, EventArgs.Empty);
     }
 
