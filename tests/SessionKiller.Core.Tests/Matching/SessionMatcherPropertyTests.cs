@@ -2,6 +2,7 @@ using CsCheck;
 using SessionKiller.Core.Matching;
 using SessionKiller.Core.Query;
 using SessionKiller.Core.Sessions;
+using SessionKiller.Core.Tests.Support;
 
 namespace SessionKiller.Core.Tests.Matching;
 
@@ -17,23 +18,12 @@ public class SessionMatcherPropertyTests
             (1, Gen.Const((TimeSpan?)null)),
             (4, Gen.Int[0, 400_000].Select(seconds => (TimeSpan?)TimeSpan.FromSeconds(seconds))));
 
-    private static readonly Gen<SessionInfo> Session =
-        Gen.Select(
-            Gen.Select(Name, Gen.OneOf(Gen.Const(""), Gen.Const("CONTOSO"), Gen.Const("fabrikam")), Gen.OneOf(Gen.Const("RDS01"), Gen.Const("rds02"), Gen.Const("localhost"), Gen.Const(".")), Gen.Int[0, 12]),
-            Gen.Select(Gen.Enum<SessionState>(), Idle, Name, Name),
-            Gen.Frequency((9, Gen.Const(false)), (1, Gen.Const(true))),
-            (who, how, current) => new SessionInfo
-            {
-                UserName = who.Item1,
-                DomainName = who.Item2,
-                ServerName = who.Item3,
-                SessionId = who.Item4,
-                State = how.Item1,
-                IdleTime = how.Item2,
-                ClientName = how.Item3,
-                StationName = how.Item4,
-                IsCurrentSession = current,
-            });
+    private static readonly Gen<SessionInfo> Session = SessionGens.Session(
+        Name,
+        Gen.OneOf(Gen.Const(""), Gen.Const("CONTOSO"), Gen.Const("fabrikam")),
+        Gen.OneOf(Gen.Const("RDS01"), Gen.Const("rds02"), Gen.Const("localhost"), Gen.Const(".")),
+        Gen.Int[0, 12],
+        Idle);
 
     private static readonly Gen<string> QueryText =
         Gen.OneOf(

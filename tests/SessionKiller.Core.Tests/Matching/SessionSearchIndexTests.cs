@@ -3,6 +3,7 @@ using SessionKiller.Core.Catalog;
 using SessionKiller.Core.Matching;
 using SessionKiller.Core.Query;
 using SessionKiller.Core.Sessions;
+using SessionKiller.Core.Tests.Support;
 
 namespace SessionKiller.Core.Tests.Matching;
 
@@ -15,23 +16,12 @@ public class SessionSearchIndexTests
             (3, Gen.Char["abBoO\\.1#É"].Array[0, 8].Select(chars => new string(chars))),
             (1, Gen.String[0, 6]));
 
-    private static readonly Gen<SessionInfo> Session =
-        Gen.Select(
-            Gen.Select(Name, Gen.OneOf(Gen.Const(""), Gen.Const("CONTOSO"), Gen.Const("b")), Gen.OneOf(Gen.Const("RDS01"), Gen.Const("rds01"), Gen.Const("RDS02")), Gen.Int[0, 4]),
-            Gen.Select(Gen.Enum<SessionState>(), Gen.OneOf(Gen.Const((TimeSpan?)null), Gen.Const((TimeSpan?)TimeSpan.FromHours(2)), Gen.Int[0, 5].Select(m => (TimeSpan?)TimeSpan.FromMinutes(m))), Name, Name),
-            Gen.Frequency((9, Gen.Const(false)), (1, Gen.Const(true))),
-            (who, how, current) => new SessionInfo
-            {
-                UserName = who.Item1,
-                DomainName = who.Item2,
-                ServerName = who.Item3,
-                SessionId = who.Item4,
-                State = how.Item1,
-                IdleTime = how.Item2,
-                ClientName = how.Item3,
-                StationName = how.Item4,
-                IsCurrentSession = current,
-            });
+    private static readonly Gen<SessionInfo> Session = SessionGens.Session(
+        Name,
+        Gen.OneOf(Gen.Const(""), Gen.Const("CONTOSO"), Gen.Const("b")),
+        Gen.OneOf(Gen.Const("RDS01"), Gen.Const("rds01"), Gen.Const("RDS02")),
+        Gen.Int[0, 4],
+        Gen.OneOf(Gen.Const((TimeSpan?)null), Gen.Const((TimeSpan?)TimeSpan.FromHours(2)), Gen.Int[0, 5].Select(m => (TimeSpan?)TimeSpan.FromMinutes(m))));
 
     private static readonly Gen<SessionQuery> Query =
         Gen.Select(
