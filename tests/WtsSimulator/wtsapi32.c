@@ -631,6 +631,20 @@ static void hang_if_asked(int server)
     }
 }
 
+/* Every call on a server starts alike: find the server, hang first if the scenario says so (without
+   holding the lock, so other calls go on), then hold the lock for the rest of the call. */
+static int begin_call(HANDLE hServer)
+{
+    int server;
+
+    enter();
+    server = server_of(hServer);
+    leave();
+    hang_if_asked(server);
+    enter();
+    return server;
+}
+
 static session_t *find_session(int server, DWORD id)
 {
     for (int i = 0; i < session_count; i++)
@@ -866,11 +880,7 @@ WINBOOL WINAPI WTSEnumerateSessionsExW(HANDLE hServer, DWORD *pLevel, DWORD Filt
     WCHAR result[32];
     DWORD level = pLevel ? *pLevel : 0;
 
-    enter();
-    server = server_of(hServer);
-    leave();
-    hang_if_asked(server);
-    enter();
+    server = begin_call(hServer);
     *ppSessionInfo = NULL;
     *pCount = 0;
     error = precheck(server, OP_ENUMERATE_EX, 0, -1);
@@ -922,11 +932,7 @@ WINBOOL WINAPI WTSEnumerateSessionsW(HANDLE hServer, DWORD Reserved, DWORD Versi
     DWORD error;
     WCHAR result[32];
 
-    enter();
-    server = server_of(hServer);
-    leave();
-    hang_if_asked(server);
-    enter();
+    server = begin_call(hServer);
     *ppSessionInfo = NULL;
     *pCount = 0;
     error = precheck(server, OP_ENUMERATE, 0, -1);
@@ -1051,11 +1057,7 @@ WINBOOL WINAPI WTSQuerySessionInformationW(HANDLE hServer, DWORD SessionId, WTS_
     WCHAR result[32];
     session_t *session;
 
-    enter();
-    server = server_of(hServer);
-    leave();
-    hang_if_asked(server);
-    enter();
+    server = begin_call(hServer);
     *ppBuffer = NULL;
     *pBytesReturned = 0;
     error = precheck(server, OP_QUERY, SessionId, (int)WTSInfoClass);
@@ -1098,11 +1100,7 @@ static WINBOOL end_session(const WCHAR *function, int op, HANDLE hServer, DWORD 
     WCHAR result[32];
     session_t *session;
 
-    enter();
-    server = server_of(hServer);
-    leave();
-    hang_if_asked(server);
-    enter();
+    server = begin_call(hServer);
     error = precheck(server, op, SessionId, -1);
     if (!error) {
         session = find_session(server, SessionId);
@@ -1141,11 +1139,7 @@ WINBOOL WINAPI WTSSendMessageW(HANDLE hServer, DWORD SessionId, LPWSTR pTitle, D
     WCHAR title[600];
     WCHAR text[1200];
 
-    enter();
-    server = server_of(hServer);
-    leave();
-    hang_if_asked(server);
-    enter();
+    server = begin_call(hServer);
     /* The lengths are in bytes: quote exactly that many, so a length in characters shows as cut text. */
     quote(pTitle, TitleLength / sizeof(WCHAR), title, 600);
     quote(pMessage, MessageLength / sizeof(WCHAR), text, 1200);
@@ -1179,11 +1173,7 @@ WINBOOL WINAPI WTSEnumerateProcessesW(HANDLE hServer, DWORD Reserved, DWORD Vers
     DWORD error;
     WCHAR result[32];
 
-    enter();
-    server = server_of(hServer);
-    leave();
-    hang_if_asked(server);
-    enter();
+    server = begin_call(hServer);
     *ppProcessInfo = NULL;
     *pCount = 0;
     error = precheck(server, OP_PROCESSES, 0, -1);
