@@ -35,12 +35,8 @@ public sealed class IdleCostTests
     [Fact]
     public async Task After_a_pause_the_first_query_shows_the_last_sessions_with_their_age_and_the_delayed_one_the_fresh_ones()
     {
-        using var plugin = new PluginHarness();
-        plugin.Serve("RDS01", TestSessions.User("bob", id: 3));
-        await plugin.StartAsync("RDS01");
-        plugin.FakeTime.Advance(TimeSpan.FromMinutes(10));
-        var read = new TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        plugin.Backend.EnumerateSessionsAsync("RDS01", Arg.Any<CancellationToken>()).Returns(read.Task);
+        using var plugin = await PausedWithBobAsync();
+        var read = Hang(plugin);
         var reads = plugin.Reads("RDS01");
         var query = new Query("logoff bob", "logoff");
 
@@ -63,12 +59,8 @@ public sealed class IdleCostTests
     [Fact]
     public async Task A_delayed_query_that_waits_for_a_hanging_server_returns_within_the_catalogs_wait()
     {
-        using var plugin = new PluginHarness();
-        plugin.Serve("RDS01", TestSessions.User("bob", id: 3));
-        await plugin.StartAsync("RDS01");
-        plugin.FakeTime.Advance(TimeSpan.FromMinutes(10));
-        plugin.Backend.EnumerateSessionsAsync("RDS01", Arg.Any<CancellationToken>())
-            .Returns(new TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>>().Task);
+        using var plugin = await PausedWithBobAsync();
+        Hang(plugin);
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var delayed = plugin.Main.Query(new Query("logoff bob", "logoff"), delayedExecution: true);
@@ -76,6 +68,24 @@ public sealed class IdleCostTests
         Assert.True(watch.Elapsed < SessionCatalog.DelayedQueryWait + TimeSpan.FromSeconds(1), $"the delayed query took {watch.Elapsed.TotalMilliseconds} ms");
         Assert.Equal(["bob"], Users(delayed));
         Assert.Contains(delayed, result => result.Title.StartsWith("Sessions as listed 10 min ago", StringComparison.Ordinal));
+    }
+
+    /// <summary>bob on RDS01, read at the start, and then nobody typed for ten minutes.</summary>
+    private static async Task<PluginHarness> PausedWithBobAsync()
+    {
+        var plugin = new PluginHarness();
+        plugin.Serve("RDS01", TestSessions.User("bob", id: 3));
+        await plugin.StartAsync("RDS01");
+        plugin.FakeTime.Advance(TimeSpan.FromMinutes(10));
+        return plugin;
+    }
+
+    /// <summary>From now on RDS01 answers only when the test says.</summary>
+    private static TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>> Hang(PluginHarness plugin)
+    {
+        var read = new TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        plugin.Backend.EnumerateSessionsAsync("RDS01", Arg.Any<CancellationToken>()).Returns(read.Task);
+        return read;
     }
 
     private static List<string> Users(List<Result> results) =>

@@ -239,29 +239,13 @@ public sealed class SessionCatalogCostTests : IDisposable
         Assert.False(catalog.IsRefreshing);
     }
 
-    private void Serve(string server, params SessionInfo[] sessions) =>
-        backend.EnumerateSessionsAsync(server, Arg.Any<CancellationToken>()).Returns(Task.FromResult(BackendResult<IReadOnlyList<SessionInfo>>.Success(sessions)));
+    private void Serve(string server, params SessionInfo[] sessions) => backend.Serve(server, sessions);
 
-    private TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>> Hang(string server)
-    {
-        var never = new TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        backend.EnumerateSessionsAsync(server, Arg.Any<CancellationToken>()).Returns(never.Task);
-        return never;
-    }
+    private TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>> Hang(string server) => backend.Hang(server);
 
-    private int Reads() =>
-        backend.ReceivedCalls().Count(call => call.GetMethodInfo().Name == nameof(ISessionBackend.EnumerateSessionsAsync));
+    private int Reads() => backend.Reads();
 
-    private int ReadsOf(string server) =>
-        backend.ReceivedCalls().Count(call => call.GetMethodInfo().Name == nameof(ISessionBackend.EnumerateSessionsAsync) && (string)call.GetArguments()[0]! == server);
+    private int ReadsOf(string server) => backend.Reads(server);
 
-    private static async Task Eventually(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true in time.");
-            await Task.Delay(10);
-        }
-    }
+    private static Task Eventually(Func<bool> condition) => CatalogBackend.EventuallyAsync(condition);
 }

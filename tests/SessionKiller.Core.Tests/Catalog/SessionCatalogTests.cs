@@ -23,21 +23,13 @@ public sealed class SessionCatalogTests : IDisposable
 
     public void Dispose() => catalog.Dispose();
 
-    private void Serve(string server, params SessionInfo[] sessions) =>
-        backend.EnumerateSessionsAsync(server, Arg.Any<CancellationToken>()).Returns(Task.FromResult(BackendResult<IReadOnlyList<SessionInfo>>.Success(sessions)));
+    private void Serve(string server, params SessionInfo[] sessions) => backend.Serve(server, sessions);
 
-    private void Fail(string server, BackendFailure failure) =>
-        backend.EnumerateSessionsAsync(server, Arg.Any<CancellationToken>()).Returns(Task.FromResult(BackendResult<IReadOnlyList<SessionInfo>>.Fail(failure)));
+    private void Fail(string server, BackendFailure failure) => backend.Fail(server, failure);
 
-    private TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>> Hang(string server)
-    {
-        var never = new TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        backend.EnumerateSessionsAsync(server, Arg.Any<CancellationToken>()).Returns(never.Task);
-        return never;
-    }
+    private TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>> Hang(string server) => backend.Hang(server);
 
-    private int ReadsOf(string server) =>
-        backend.ReceivedCalls().Count(call => call.GetMethodInfo().Name == nameof(ISessionBackend.EnumerateSessionsAsync) && (string)call.GetArguments()[0]! == server);
+    private int ReadsOf(string server) => backend.Reads(server);
 
     private ServerSnapshot Server(string name) => catalog.Current.Servers.Single(server => server.ServerName == name);
 
