@@ -30,10 +30,11 @@ public sealed class LogindTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private LinuxSessionBackend Backend(string? busAddress = null) => new(new LinuxSystem
+    private LinuxSessionBackend Backend(string? busAddress = null) => new(new LinuxBackendOptions
     {
         UtmpPath = Path.Combine(_directory, "utmp"),
         SystemBusAddress = () => busAddress ?? _bus.Address,
+        UserIdOf = _ => Interop.Libc.geteuid(),
         Timings = Quick,
         LogindLogOffWait = TimeSpan.FromSeconds(5),
     });
@@ -78,8 +79,8 @@ public sealed class LogindTests : IDisposable
         using var utmpOnly = new SpawnedSession("sleep 300", processCount: 1);
         _logind.Sessions["7"] = Session("dave", both.LeaderProcessId);
         File.WriteAllBytes(Path.Combine(_directory, "utmp"), UtmpBytes.File(
-            UtmpBytes.Record(pid: both.LeaderProcessId, user: "dave", line: "pts/61"),
-            UtmpBytes.Record(pid: utmpOnly.LeaderProcessId, user: "frank", line: "pts/62")));
+            UtmpBytes.Record(seconds: UtmpBytes.SecondsNow, pid: both.LeaderProcessId, user: "dave", line: "pts/61"),
+            UtmpBytes.Record(seconds: UtmpBytes.SecondsNow, pid: utmpOnly.LeaderProcessId, user: "frank", line: "pts/62")));
 
         var read = await Backend().EnumerateSessionsAsync(ServerNames.Local, CancellationToken.None);
 
@@ -91,7 +92,7 @@ public sealed class LogindTests : IDisposable
     {
         using var login = new SpawnedSession("sleep 300", processCount: 1);
         _logind.Dispose();
-        File.WriteAllBytes(Path.Combine(_directory, "utmp"), UtmpBytes.File(UtmpBytes.Record(pid: login.LeaderProcessId, user: "frank", line: "pts/62")));
+        File.WriteAllBytes(Path.Combine(_directory, "utmp"), UtmpBytes.File(UtmpBytes.Record(seconds: UtmpBytes.SecondsNow, pid: login.LeaderProcessId, user: "frank", line: "pts/62")));
 
         var read = await Backend().EnumerateSessionsAsync(ServerNames.Local, CancellationToken.None);
 
@@ -128,10 +129,11 @@ public sealed class LogindTests : IDisposable
     {
         using var login = new SpawnedSession("sleep 300", processCount: 1);
         _logind.Sessions["7"] = Session("dave", login.LeaderProcessId);
-        var backend = new LinuxSessionBackend(new LinuxSystem
+        var backend = new LinuxSessionBackend(new LinuxBackendOptions
         {
             UtmpPath = Path.Combine(_directory, "utmp"),
             SystemBusAddress = () => _bus.Address,
+            UserIdOf = _ => Interop.Libc.geteuid(),
             Timings = Quick,
             LogindLogOffWait = TimeSpan.FromMilliseconds(200),
         });
@@ -167,7 +169,7 @@ public sealed class LogindTests : IDisposable
     [InlineData("", FailureKind.Failed)]
     public void The_remaining_error_names_map_too(string errorName, FailureKind kind)
     {
-        Assert.Equal(kind, LogindClient.ToFailure(errorName, "").Kind);
+        Assert.Equal(kind, LinuxErrors.FromDBusError(errorName, "").Kind);
     }
 
     [Fact]

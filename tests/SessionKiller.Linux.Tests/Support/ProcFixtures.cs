@@ -37,23 +37,28 @@ internal sealed class FakeProc : IDisposable
 {
     private readonly object _gate = new();
 
-    public FakeProc()
+    /// <param name="bootTime">The btime /proc/stat reports; an hour ago unless given.</param>
+    public FakeProc(DateTimeOffset? bootTime = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "sk-proc-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
+        var btime = (bootTime ?? DateTimeOffset.UtcNow.AddHours(-1)).ToUnixTimeSeconds();
+        File.WriteAllText(Path.Combine(Root, "stat"), string.Create(CultureInfo.InvariantCulture, $"cpu  1 2 3 4\nbtime {btime}\nprocesses 42\n"));
         Directory.CreateDirectory(Path.Combine(Root, "self"));
         Directory.CreateDirectory(Path.Combine(Root, "sys"));
     }
 
     public string Root { get; }
 
-    public void Add(ProcessStat process)
+    /// <param name="uid">The real uid its status reports.</param>
+    public void Add(ProcessStat process, uint uid = 0)
     {
         lock (_gate)
         {
             var directory = Path.Combine(Root, process.ProcessId.ToString(CultureInfo.InvariantCulture));
             Directory.CreateDirectory(directory);
             File.WriteAllText(Path.Combine(directory, "stat"), ProcFixtures.StatLine(process));
+            File.WriteAllText(Path.Combine(directory, "status"), string.Create(CultureInfo.InvariantCulture, $"Name:\t{process.Name}\nUid:\t{uid}\t{uid}\t{uid}\t{uid}\n"));
         }
     }
 
