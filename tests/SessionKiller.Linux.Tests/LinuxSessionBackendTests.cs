@@ -187,7 +187,7 @@ public sealed class LinuxSessionBackendTests : IDisposable
     }
 
     [Fact]
-    public async Task A_message_to_a_terminal_that_is_gone_says_the_session_ended()
+    public async Task A_message_to_a_terminal_that_is_gone_says_the_session_ended_naming_the_errno()
     {
         using var login = new SpawnedSession("sleep 300", processCount: 1);
         WriteUtmp(UtmpBytes.Record(seconds: UtmpBytes.SecondsNow, pid: login.LeaderProcessId, user: "erin", line: "pts/46"));
@@ -195,6 +195,8 @@ public sealed class LinuxSessionBackendTests : IDisposable
         var result = await Backend().SendMessageAsync(new MessageRequest(ServerNames.Local, login.LeaderProcessId, "", "hi", MessageButtons.Ok, TimeSpan.Zero, false), CancellationToken.None);
 
         Assert.Equal(FailureKind.SessionGone, result.Failure?.Kind);
+        Assert.Equal(0, result.Failure!.Code);
+        Assert.Contains("(ENOENT: No such file or directory): the session has ended.", result.Failure.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -208,5 +210,20 @@ public sealed class LinuxSessionBackendTests : IDisposable
         Assert.True(listed.IsSuccess);
         Assert.Equal(["sh", "sleep", "sleep"], listed.Value!.Select(process => process.Name).Order());
         Assert.Contains(listed.Value!, process => process.ProcessId == login.LeaderProcessId);
+    }
+
+    [Fact]
+    public async Task A_utmp_that_is_not_whole_records_is_a_failure_saying_so_not_an_empty_list()
+    {
+        using var login = new SpawnedSession("sleep 300", processCount: 1);
+        var record = UtmpBytes.Record(seconds: UtmpBytes.SecondsNow, pid: login.LeaderProcessId, user: "erin", line: "pts/48");
+        File.WriteAllBytes(UtmpPath, [.. record, .. record[..100]]);
+
+        var read = await Backend().EnumerateSessionsAsync(ServerNames.Local, CancellationToken.None);
+
+        Assert.Equal(FailureKind.Failed, read.Failure?.Kind);
+        Assert.Equal(0, read.Failure!.Code);
+        Assert.StartsWith("Reading the login records failed: The login records are", read.Failure.Text, StringComparison.Ordinal);
+        Assert.Contains("not a whole number", read.Failure.Text, StringComparison.Ordinal);
     }
 }

@@ -125,7 +125,7 @@ public sealed class LogindTests : IDisposable
     }
 
     [Fact]
-    public async Task A_leader_that_outlives_the_wait_is_timed_out()
+    public async Task A_leader_that_outlives_the_wait_is_timed_out_without_a_windows_error_code()
     {
         using var login = new SpawnedSession("sleep 300", processCount: 1);
         _logind.Sessions["7"] = Session("dave", login.LeaderProcessId);
@@ -141,6 +141,8 @@ public sealed class LogindTests : IDisposable
         var result = await backend.LogOffAsync(ServerNames.Local, login.LeaderProcessId, wait: true, CancellationToken.None);
 
         Assert.Equal(FailureKind.TimedOut, result.Failure?.Kind);
+        Assert.Equal(0, result.Failure!.Code);
+        Assert.Equal("systemd-logind was asked to end the session, but its leader did not end within 0.2 s.", result.Failure.ToString());
         Assert.True(login.LeaderRuns);
     }
 
