@@ -11,8 +11,6 @@ namespace SessionKiller.Linux.Tests;
 /// <summary>The backend over a utmp file the test writes and processes it really starts.</summary>
 public sealed class LinuxSessionBackendTests : IDisposable
 {
-    private static readonly TerminationTimings Quick = new(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(10));
-
     private readonly string _directory = Directory.CreateTempSubdirectory("sk-backend-").FullName;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
@@ -26,7 +24,7 @@ public sealed class LinuxSessionBackendTests : IDisposable
         DevRoot = Path.Combine(_directory, "dev"),
         SystemBusAddress = bus ?? (() => null),
         UserIdOf = _ => Libc.geteuid(),
-        Timings = Quick,
+        Timings = ProcFixtures.QuickTimings,
         SenderName = "admin",
         SenderHost = "host1",
     });

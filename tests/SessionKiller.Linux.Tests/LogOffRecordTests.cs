@@ -1,7 +1,6 @@
 using SessionKiller.Core.Backend;
 using SessionKiller.Core.Sessions;
 using SessionKiller.Linux.Interop;
-using SessionKiller.Linux.Processes;
 using SessionKiller.Linux.Tests.Support;
 using static SessionKiller.Linux.Tests.Support.ProcFixtures;
 
@@ -13,9 +12,6 @@ namespace SessionKiller.Linux.Tests;
 /// </summary>
 public sealed class LogOffRecordTests : IDisposable
 {
-    private const int Pts0 = 34816;
-    private static readonly TerminationTimings Quick = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(10));
-
     private readonly FakeProc _proc = new();
     private readonly string _directory = Directory.CreateTempSubdirectory("sk-records-").FullName;
     private readonly List<(string Path, string Line)> _closed = [];
@@ -50,7 +46,7 @@ public sealed class LogOffRecordTests : IDisposable
             _closed.Add((path, line));
             return true;
         },
-        Timings = Quick,
+        Timings = ProcFixtures.QuickTimings,
     });
 
     [Fact]

@@ -10,7 +10,6 @@ namespace SessionKiller.Linux.Tests;
 /// <summary>The logind path on the wire: a private dbus-daemon, a stand-in logind, the backend as a client.</summary>
 public sealed class LogindTests : IDisposable
 {
-    private static readonly TerminationTimings Quick = new(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(10));
     private const ulong LoginMicroseconds = 1_795_583_702_235_292;
 
     private readonly string _directory = Directory.CreateTempSubdirectory("sk-logind-").FullName;
@@ -35,7 +34,7 @@ public sealed class LogindTests : IDisposable
         UtmpPath = Path.Combine(_directory, "utmp"),
         SystemBusAddress = () => busAddress ?? _bus.Address,
         UserIdOf = _ => Interop.Libc.geteuid(),
-        Timings = Quick,
+        Timings = ProcFixtures.QuickTimings,
         LogindLogOffWait = TimeSpan.FromSeconds(5),
     });
 
@@ -134,7 +133,7 @@ public sealed class LogindTests : IDisposable
             UtmpPath = Path.Combine(_directory, "utmp"),
             SystemBusAddress = () => _bus.Address,
             UserIdOf = _ => Interop.Libc.geteuid(),
-            Timings = Quick,
+            Timings = ProcFixtures.QuickTimings,
             LogindLogOffWait = TimeSpan.FromMilliseconds(200),
         });
 

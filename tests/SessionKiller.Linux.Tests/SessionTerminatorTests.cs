@@ -8,8 +8,6 @@ namespace SessionKiller.Linux.Tests;
 
 public sealed class SessionTerminatorTests : IDisposable
 {
-    private const int Pts0 = 34816;
-    private static readonly TerminationTimings Quick = new(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(10));
     private static readonly HashSet<int> NothingProtected = [];
 
     private readonly FakeProc _proc = new();
@@ -29,7 +27,7 @@ public sealed class SessionTerminatorTests : IDisposable
     }
 
     private SessionTerminator Terminator(IProcessSignaller signaller) =>
-        new(new ProcessTable(_proc.Root), signaller, Quick, TimeProvider.System);
+        new(new ProcessTable(_proc.Root), signaller, ProcFixtures.QuickTimings, TimeProvider.System);
 
     [Fact]
     public async Task Hangup_goes_first_to_all_but_the_leader_then_terminate_then_kill()
@@ -127,7 +125,7 @@ public sealed class SessionTerminatorTests : IDisposable
         using var session = new SpawnedSession("trap '' HUP; sleep 300 & sleep 300 & wait");
         using var bystander = new SpawnedSession("sleep 300", processCount: 1);
         var table = new ProcessTable();
-        var terminator = new SessionTerminator(table, new ProcessSignaller(table), Quick with { AfterHangup = TimeSpan.FromMilliseconds(200) }, TimeProvider.System);
+        var terminator = new SessionTerminator(table, new ProcessSignaller(table), ProcFixtures.QuickTimings with { AfterHangup = TimeSpan.FromMilliseconds(200) }, TimeProvider.System);
         Assert.Equal(3, SessionProcesses.Members(table.Snapshot(), session.LeaderProcessId, 0).Count);
 
         var result = await terminator.EndAsync(session.LeaderProcessId, 0, ProcessTable.Lineage(table.Snapshot(), Environment.ProcessId), CancellationToken.None);

@@ -6,6 +6,12 @@ namespace SessionKiller.Linux.Tests.Support;
 /// <summary>Process table entries and stat lines for tests, in the kernel's own format.</summary>
 internal static class ProcFixtures
 {
+    /// <summary>The tty_nr of pts/0: major 136, minor 0.</summary>
+    public const int Pts0 = 34816;
+
+    /// <summary>Short waits between the steps of a log off, so tests of it take a second, not five.</summary>
+    public static readonly TerminationTimings QuickTimings = new(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(10));
+
     public static ProcessStat Process(int pid, int parent = 1, int session = 0, int terminal = 0, char state = 'S', string name = "bash", ulong start = 1000, uint flags = 0x400100) =>
         new(pid, name, state, parent, session == 0 ? pid : session, terminal, flags, start);
 
