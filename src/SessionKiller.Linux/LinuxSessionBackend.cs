@@ -169,6 +169,9 @@ public sealed class LinuxSessionBackend : ISessionBackend
     {
         var processes = _processes.Snapshot();
         var self = processes.GetValueOrDefault(Environment.ProcessId) ?? _processes.Read(Environment.ProcessId);
+
+        // One account lookup per name and read: through NSS it may ask a directory server.
+        var userIds = new Dictionary<string, uint?>(StringComparer.Ordinal);
         return new HostFacts(
             _options.Time.GetUtcNow(),
             processes,
@@ -177,7 +180,7 @@ public sealed class LinuxSessionBackend : ISessionBackend
             _processes.BootTime(),
             ProcessTable.ClockTicksPerSecond,
             _processes.OwnerOf,
-            _options.UserIdOf,
+            name => userIds.TryGetValue(name, out var known) ? known : userIds[name] = _options.UserIdOf(name),
             line => TerminalDevice.LastInput(line, _options.DevRoot),
             line => TerminalDevice.TerminalNumber(line, _options.SysRoot));
     }
