@@ -24,15 +24,14 @@ internal static class LinuxErrors
     };
 
     /// <param name="action">What was being done, as the start of a sentence ("Writing to /dev/pts/3").</param>
-    /// <param name="gone">What it means here that the target is gone, when that differs from the session having ended.</param>
-    public static BackendFailure FromErrno(int errno, string action, string gone = "the session has ended")
+    public static BackendFailure FromErrno(int errno, string action)
     {
         var cause = Describe(errno);
         var kind = KindOf(errno);
         var text = kind switch
         {
             FailureKind.AccessDenied => $"{action} was not allowed ({cause}): run as root.",
-            FailureKind.SessionGone => $"{action} found nothing there any more ({cause}): {gone}.",
+            FailureKind.SessionGone => $"{action} found nothing there any more ({cause}): the session has ended.",
             FailureKind.NotSupported => $"{action} is not possible on this system ({cause}).",
             FailureKind.TimedOut => $"{action} did not finish in time ({cause}).",
             _ => $"{action} failed ({cause}).",
