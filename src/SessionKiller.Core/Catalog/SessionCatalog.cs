@@ -61,26 +61,6 @@ public sealed class SessionCatalog : IDisposable
     }
 
     /// <summary>
-    /// Waits, at most <paramref name="limit"/>, until the server has been heard from once (read or failed).
-    /// </summary>
-    /// <returns>True when the server has been heard from.</returns>
-    public bool WaitForFirstRead(string serverName, TimeSpan limit)
-    {
-        Task heard;
-        lock (gate)
-        {
-            if (disposed || !states.TryGetValue(ServerNames.Normalize(serverName), out var state))
-            {
-                return false;
-            }
-
-            heard = state.FirstHeard.Task;
-        }
-
-        return heard.IsCompleted || heard.Wait(limit);
-    }
-
-    /// <summary>
     /// Applies new settings: servers removed are dropped, servers added are read (at the next query when the
     /// catalog is idle), the interval takes effect.
     /// </summary>
@@ -472,9 +452,6 @@ public sealed class SessionCatalog : IDisposable
                 ? new ServerSnapshot(serverName, result.Value!, now, null, null)
                 : state.Snapshot with { Failure = result.Failure, FailedAt = now };
             Volatile.Write(ref current, Snapshot());
-
-            // Only now: whoever waits for the first read must find it in the snapshot.
-            state.FirstHeard.TrySetResult();
         }
 
         Updated?.Invoke(this, EventArgs.Empty);
@@ -536,7 +513,5 @@ public sealed class SessionCatalog : IDisposable
         public long LastStarted { get; set; }
 
         public long LastApplied { get; set; }
-
-        public TaskCompletionSource FirstHeard { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -29,8 +29,7 @@ internal static class IdleCatalog
         var interval = settings.RefreshInterval / Speed;
 
         catalog.Start();
-        catalog.WaitForFirstRead(server, TimeSpan.FromSeconds(10));
-        catalog.ForQuery();
+        catalog.ForDelayedQuery(); // the first query after Init, once the first read is in
         Console.WriteLine($"queried log-lines={LogLines()}");
 
         await Task.Delay(interval * 4);
