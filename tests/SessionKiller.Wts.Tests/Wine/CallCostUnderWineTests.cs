@@ -99,7 +99,7 @@ public sealed partial class CallCostUnderWineTests(WineFixture wine, ITestOutput
         Assert.All(run.OutputLines, line => Assert.StartsWith("read server=RDS01 sessions=1000 ms=", line, StringComparison.Ordinal));
         var times = run.OutputLines.Select(line => int.Parse(line[(line.LastIndexOf('=') + 1)..], CultureInfo.InvariantCulture)).ToList();
         output.WriteLine($"1,000 sessions under Wine against the stand-in: first read (1 + 3,000 calls) {times[0]} ms, then (1 + 1,000 calls) {times[1]} ms and {times[2]} ms");
-        Assert.InRange(times[2], 0, 1000); // 9 to 33 ms here; the bound leaves room for a busy CI machine
+        Assert.InRange(times[2], 0, 1000); // 8 to 60 ms here; the bound leaves room for a busy CI machine
     }
 
     /// <summary>A server RDS01 with <paramref name="count"/> users, each with a client of its own.</summary>
