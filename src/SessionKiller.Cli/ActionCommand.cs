@@ -1,6 +1,6 @@
 using SessionKiller.Core.Actions;
 using SessionKiller.Core.Backend;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 using SessionKiller.Core.Sessions;
 
 namespace SessionKiller.Cli;
@@ -9,7 +9,7 @@ namespace SessionKiller.Cli;
 /// <c>logoff</c>, <c>disconnect</c>, <c>ask</c>, <c>message</c>: resolves the target to exactly one
 /// session and hands the request to Core's runner, which re-reads, refuses, confirms, acts and audits.
 /// </summary>
-internal sealed class ActionCommand(CliHost host, ISessionBackend backend)
+internal sealed class ActionCommand(CliPorts ports, ISessionBackend backend)
 {
     public async Task<int> RunAsync(ActionInvocation invocation, CancellationToken cancellationToken)
     {
@@ -19,25 +19,25 @@ internal sealed class ActionCommand(CliHost host, ISessionBackend backend)
             var read = await backend.EnumerateSessionsAsync(invocation.Server, cancellationToken).ConfigureAwait(false);
             if (read.Failure is { } failure)
             {
-                return host.Report(ExitCodes.For(failure.Kind), $"{invocation.Server}: {failure}");
+                return ports.Report(ExitCodes.For(failure.Kind), $"{invocation.Server}: {failure}");
             }
 
             var matches = read.Value!.Where(invocation.Target.Matches).OrderBy(session => session.SessionId).ToList();
             switch (matches.Count)
             {
                 case 0:
-                    return host.Report(ExitCode.NoMatch, $"No session on {invocation.Server} matches '{invocation.Target.Text}'.");
+                    return ports.Report(ExitCode.NoMatch, $"No session on {invocation.Server} matches '{invocation.Target.Text}'.");
                 case > 1:
-                    host.Report(ExitCode.SeveralMatches, $"{matches.Count} sessions on {invocation.Server} match '{invocation.Target.Text}'; nothing was done. Name one with #ID:");
-                    SessionTable.Write(host.Error, matches, host.Time.LocalTimeZone, indent: "  ");
+                    ports.Report(ExitCode.SeveralMatches, $"{matches.Count} sessions on {invocation.Server} match '{invocation.Target.Text}'; nothing was done. Name one with #ID:");
+                    SessionTable.Write(ports.Error, matches, ports.Time.LocalTimeZone, indent: "  ");
                     return (int)ExitCode.SeveralMatches;
             }
 
             request = invocation.RequestFor(matches[0]);
         }
 
-        var prompt = host.StdinIsInteractive ? host.Prompt : new NoTerminalPrompt();
-        var runner = new ActionRunner(backend, prompt, host.AuditLog, new RunnerContext(host.Actor, host.Settings) { Time = host.Time });
+        var prompt = ports.StdinIsInteractive ? ports.Prompt : new NoTerminalPrompt();
+        var runner = new ActionRunner(backend, prompt, ports.AuditLog, new RunnerContext(ports.Actor, ports.Settings) { Time = ports.Time });
         var outcome = await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
         return Report(outcome, prompt is NoTerminalPrompt { WasAsked: true });
     }
@@ -47,18 +47,18 @@ internal sealed class ActionCommand(CliHost host, ISessionBackend backend)
         var code = ExitCodes.For(outcome.Kind);
         if (confirmationImpossible && outcome.Kind == OutcomeKind.Cancelled)
         {
-            return host.Report(code, $"Not confirmed: there is no terminal to ask on; pass {CliSyntax.YesOption} to go ahead. Nothing was done.");
+            return ports.Report(code, $"Not confirmed: there is no terminal to ask on; pass {CliSyntax.YesOption} to go ahead. Nothing was done.");
         }
 
         if (code != ExitCode.Done)
         {
-            return host.Report(code, outcome.Sentence);
+            return ports.Report(code, outcome.Sentence);
         }
 
-        host.Out.WriteLine(TerminalText.OneLine(outcome.Sentence));
+        ports.Out.WriteLine(TerminalText.OneLine(outcome.Sentence));
         if (!outcome.Audited)
         {
-            host.Report(code, "Warning: the audit line for this action could not be written.");
+            ports.Report(code, "Warning: the audit line for this action could not be written.");
         }
 
         return (int)code;

@@ -5,7 +5,7 @@ using Community.PowerToys.Run.Plugin.SessionKiller.Tests.Support;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using SessionKiller.Core.Actions;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 using SessionKiller.Core.Settings;
 using SessionKiller.Core.Tests.Support;
 

@@ -1,6 +1,6 @@
 using SessionKiller.Core.Actions;
 using SessionKiller.Core.Backend;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 
 namespace SessionKiller.Cli.Tests;
 

@@ -1,6 +1,6 @@
 using NSubstitute;
 using SessionKiller.Cli.Tests.Support;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 using SessionKiller.Core.Tests.Support;
 
 namespace SessionKiller.Cli.Tests;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Community.PowerToys.Run.Plugin.SessionKiller.Properties;
 using Community.PowerToys.Run.Plugin.SessionKiller.Results;
 using SessionKiller.Core.Actions;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 
 namespace Community.PowerToys.Run.Plugin.SessionKiller.Elevation;
 

@@ -76,13 +76,13 @@ internal sealed class CliHarness
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var host = new CliHost(HasBackend ? Backend : null, Prompt, AuditLog, output, error)
+        var ports = new CliPorts(HasBackend ? Backend : null, Prompt, AuditLog, output, error)
         {
             StdinIsInteractive = StdinIsInteractive,
             Actor = Actor,
             Time = Time,
         };
-        var exitCode = await new CliApp(host).RunAsync(args, cancellationToken);
+        var exitCode = await new CliApp(ports).RunAsync(args, cancellationToken);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

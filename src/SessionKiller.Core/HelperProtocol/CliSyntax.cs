@@ -3,7 +3,7 @@ using System.Globalization;
 using SessionKiller.Core.Actions;
 using SessionKiller.Core.Settings;
 
-namespace SessionKiller.Core.Cli;
+namespace SessionKiller.Core.HelperProtocol;
 
 /// <summary>
 /// The spelling of <c>sessionkiller</c>'s commands, options and values, shared by the CLI that parses

@@ -1,7 +1,7 @@
 using SessionKiller.Core.Actions;
 using SessionKiller.Core.Backend;
 
-namespace SessionKiller.Core.Cli;
+namespace SessionKiller.Core.HelperProtocol;
 
 /// <summary>
 /// The exit codes of <c>sessionkiller</c>. Scripts read them, and the plugin maps the elevated helper's

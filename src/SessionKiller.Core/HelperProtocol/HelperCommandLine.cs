@@ -2,7 +2,7 @@ using System.Globalization;
 using SessionKiller.Core.Actions;
 using SessionKiller.Core.Settings;
 
-namespace SessionKiller.Core.Cli;
+namespace SessionKiller.Core.HelperProtocol;
 
 /// <summary>
 /// The <c>sessionkiller</c> arguments that run one request: what the plugin passes to the elevated helper.

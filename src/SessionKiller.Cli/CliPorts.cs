@@ -7,7 +7,7 @@ namespace SessionKiller.Cli;
 
 /// <summary>Everything the CLI touches outside itself, so tests can run the whole of it in-process.</summary>
 /// <param name="Backend">The sessions port; null on a system the CLI does not support yet.</param>
-internal sealed record CliHost(
+internal sealed record CliPorts(
     ISessionBackend? Backend,
     IConfirmationPrompt Prompt,
     IAuditLog AuditLog,
