@@ -39,6 +39,11 @@ internal sealed class CliApp(CliPorts ports)
             return ports.Report(ExitCode.UsageError, $"{parse.Errors[0].Message} See '{help}'.");
         }
 
+        if (commandLine.HelpInsideAValue(parse, args) is { } notHelp)
+        {
+            return ports.Report(ExitCode.UsageError, $"'{notHelp}' asks for help with a value: help takes none, and nothing was done. See '{help}'.");
+        }
+
         if (parse.Action is not null && parse.Action == commandLine.Root.Action)
         {
             return ports.Report(ExitCode.UsageError, $"{CliCommandLine.NoCommand} See '{help}'.");
