@@ -63,6 +63,11 @@ internal sealed class CliCommandLine
             HelpName = "keep|logoff",
         };
         Text = new Option<string>(CliSyntax.TextOption) { Description = "The message to show.", HelpName = "TEXT", Required = true };
+        OutcomeFile = new Option<string>(CliSyntax.OutcomeFileOption)
+        {
+            Description = "Also write how the command ended as one JSON line to this new file (for the plugin that starts the elevated helper).",
+            HelpName = "PATH",
+        };
 
         AddValueChecks();
 
@@ -120,6 +125,8 @@ internal sealed class CliCommandLine
     private Option<string> OnTimeout { get; }
 
     private Option<string> Text { get; }
+
+    private Option<string> OutcomeFile { get; }
 
     /// <summary>
     /// Parses without response files (an argument starting with @ is a value, never a file to read), with
@@ -213,6 +220,7 @@ internal sealed class CliCommandLine
             MessageTitle = parse.GetValue(Title),
             AskTimeout = parse.GetValue(Timeout) is { } seconds ? TimeSpan.FromSeconds(int.Parse(seconds, CultureInfo.InvariantCulture)) : null,
             OnNoAnswer = parse.GetValue(OnTimeout) is { } policyText && CliSyntax.TryParsePolicy(policyText, out var policy) ? policy : null,
+            OutcomeFile = parse.GetValue(OutcomeFile),
         };
     }
 
@@ -287,6 +295,7 @@ internal sealed class CliCommandLine
         Title.Validators.Add(result => CheckTokens(result, value =>
             CliValues.ProblemWithText(CliSyntax.TitleOption, value, CliValues.MaxTitleLength)));
         Timeout.Validators.Add(result => CheckTokens(result, ProblemWithTimeout));
+        OutcomeFile.Validators.Add(result => CheckTokens(result, value => Core.HelperProtocol.OutcomeFile.ProblemWithPath(CliSyntax.OutcomeFileOption, value)));
         OnTimeout.Validators.Add(result => CheckTokens(result, value =>
             CliSyntax.TryParsePolicy(value, out _)
                 ? null
@@ -295,7 +304,7 @@ internal sealed class CliCommandLine
 
     private Command ActionCommand(string name, string description, params Option[] extraOptions)
     {
-        var command = new Command(name, description) { Target, Server, Yes, ExpectUser, ExpectLogon };
+        var command = new Command(name, description) { Target, Server, Yes, ExpectUser, ExpectLogon, OutcomeFile };
         foreach (var option in extraOptions)
         {
             command.Options.Add(option);

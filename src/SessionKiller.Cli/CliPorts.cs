@@ -22,5 +22,8 @@ internal sealed record CliPorts(
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Whether this process runs elevated (administrator on Windows, root on Linux), as its audit lines say.</summary>
+    public bool RunsElevated { get; init; }
+
     public SessionKillerSettings Settings { get; init; } = SessionKillerSettings.Default;
 }

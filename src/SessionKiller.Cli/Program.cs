@@ -21,12 +21,13 @@ internal static class Program
             var ports = new CliPorts(
                 SessionBackendFactory.Create(),
                 new TerminalPrompt(Console.In, Console.Error),
-                new JsonLinesAuditLog(AuditLogLocation.Default),
+                AuditLogLocation.OpenDefault(),
                 Console.Out,
                 Console.Error)
             {
                 StdinIsInteractive = !Console.IsInputRedirected,
                 Actor = $"{Environment.UserDomainName}\\{Environment.UserName}",
+                RunsElevated = Environment.IsPrivilegedProcess,
             };
             return await new CliApp(ports).RunAsync(args, interrupt.Token).ConfigureAwait(false);
         }

@@ -41,6 +41,8 @@ internal sealed class CliHarness
 
     public bool StdinIsInteractive { get; set; } = true;
 
+    public bool RunsElevated { get; set; }
+
     /// <summary>Null runs the CLI as on a system without a backend.</summary>
     public bool HasBackend { get; set; } = true;
 
@@ -81,6 +83,7 @@ internal sealed class CliHarness
             StdinIsInteractive = StdinIsInteractive,
             Actor = Actor,
             Time = Time,
+            RunsElevated = RunsElevated,
         };
         var exitCode = await new CliApp(ports).RunAsync(args, cancellationToken);
         return new CliRun(exitCode, output.ToString(), error.ToString());
