@@ -117,7 +117,13 @@ public sealed class CliUnderWineTests(WineFixture wine)
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(["WTSLogoffSession server=RDS01 id=3 wait=1 -> ok"], run.CallsTo("WTSLogoffSession"));
-        var audit = Assert.Single(run.Audit);
+        // Elevated (as every Wine process is), it logged machine-wide, not where SESSIONKILLER_AUDIT_LOG pointed.
+        Assert.True(File.Exists(wine.MachineAuditLogPath));
+        Assert.All(run.Audit, line => Assert.Contains("\"elevated\":true", line, StringComparison.Ordinal));
+        Assert.Equal(2, run.Audit.Count);
+        Assert.Contains("\"phase\":\"about-to\"", run.Audit[0], StringComparison.Ordinal);
+        var audit = run.Audit[1];
+        Assert.Contains("\"phase\":\"outcome\"", audit, StringComparison.Ordinal);
         Assert.Contains("bob", audit, StringComparison.Ordinal);
         Assert.Contains("RDS01", audit, StringComparison.Ordinal);
     }

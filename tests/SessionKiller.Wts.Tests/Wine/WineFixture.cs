@@ -39,7 +39,7 @@ public sealed class WineCollection : ICollectionFixture<WineFixture>
 /// trimmed: as shipped), and keeps one private Wine prefix for the whole collection. A missing wine or
 /// mingw-w64 fails every Wine test with a message saying so; nothing is skipped.
 /// </summary>
-public sealed class WineFixture : IAsyncLifetime
+public sealed class WineFixture : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan WinebootTimeout = TimeSpan.FromMinutes(5);
@@ -47,6 +47,10 @@ public sealed class WineFixture : IAsyncLifetime
     private readonly IMessageSink _diagnostics;
     private readonly Dictionary<WineApp, Lazy<Task<string>>> _published = [];
     private readonly Lock _appDirectories = new();
+
+    // Wine gives every process a full (elevated) token, so the CLI logs machine-wide, as elevated Windows
+    // processes do: one run of it at a time, so that what it appended there is known to be its own.
+    private readonly SemaphoreSlim _machineAuditLog = new(1, 1);
     private int _runs;
 
     public WineFixture(IMessageSink diagnostics)
@@ -139,11 +143,44 @@ public sealed class WineFixture : IAsyncLifetime
 
         await StartWineServerAsync();
         var exe = Path.Combine(directory, ExeName(app));
-        var result = await Timed("last run", () => ProcessRunner.RunAsync("wine", [exe, .. arguments], variables, timeout ?? TimeSpan.FromSeconds(90), run, outputDirectory: run));
+        ProcessResult result;
+        await _machineAuditLog.WaitAsync();
+        try
+        {
+            var before = File.Exists(MachineAuditLogPath) ? new FileInfo(MachineAuditLogPath).Length : 0;
+            result = await Timed("last run", () => ProcessRunner.RunAsync("wine", [exe, .. arguments], variables, timeout ?? TimeSpan.FromSeconds(90), run, outputDirectory: run));
+            await CopyAppendedAsync(MachineAuditLogPath, before, UnixPath(variables["SESSIONKILLER_AUDIT_LOG"] ?? WindowsPath(auditPath)));
+        }
+        finally
+        {
+            _machineAuditLog.Release();
+        }
+
         var calls = File.Exists(logPath) ? await File.ReadAllLinesAsync(logPath) : [];
         var audit = File.Exists(auditPath) ? await File.ReadAllLinesAsync(auditPath) : [];
         return new WineRun(result, calls, audit);
     }
+
+    public void Dispose() => _machineAuditLog.Dispose();
+
+    /// <summary><c>C:\ProgramData\SessionKiller\audit.jsonl</c> in the prefix: where an elevated CLI logs, whatever SESSIONKILLER_AUDIT_LOG says.</summary>
+    public string MachineAuditLogPath => Path.Combine(Prefix, "drive_c", "ProgramData", "SessionKiller", "audit.jsonl");
+
+    /// <summary>What a run appended to the machine-wide log, copied to the file its test reads (the one the variable names).</summary>
+    private static async Task CopyAppendedAsync(string source, long from, string destination)
+    {
+        if (!File.Exists(source) || new FileInfo(source).Length <= from)
+        {
+            return;
+        }
+
+        await using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        input.Seek(from, SeekOrigin.Begin);
+        await using var output = new FileStream(destination, FileMode.Append, FileAccess.Write);
+        await input.CopyToAsync(output);
+    }
+
+    private static string UnixPath(string windowsPath) => windowsPath.StartsWith("Z:", StringComparison.Ordinal) ? windowsPath[2..].Replace('\\', '/') : windowsPath;
 
     public Task<WineRun> RunProbeAsync(string scenario, params string[] arguments) =>
         RunAsync(WineApp.Probe, scenario, arguments);
