@@ -39,20 +39,20 @@ public static class SessionMatcher
             var best = new BestKeys(sorted ? stackalloc long[Math.Min(options.Limit, order.Length)] : pooled!, sorted);
 
             // Other people's exact and prefix matches are cheap to find (first characters and lengths rule out most
-            // sessions); when they fill the list, nothing weaker can get in. Otherwise the whole search runs.
+            // sessions); when they fill the list, nothing weaker can get in. Otherwise the whole search runs, keeping
+            // what was found (so the list fills, and the bar rises, sooner) and not adding it twice.
+            var found = WordMatcher.BestScore + 1;
             if (words.Length > 0 && sorted && options.Limit < order.Length)
             {
-                best.Clear(Ranking.Key(own: false, WordMatcher.BestBelowPrefix, place: 0));
-                Walk(index, order, words, filter, ref best);
-                if (!best.IsFull)
-                {
-                    best.Clear(long.MaxValue);
-                    Walk(index, order, words, filter, ref best);
-                }
+                best.Bar = Ranking.Key(own: false, WordMatcher.BestBelowPrefix, place: 0);
+                Walk(index, order, words, filter, ref best, found);
+                found = WordMatcher.BestBelowPrefix + 1;
+                best.Bar = long.MaxValue;
             }
-            else
+
+            if (!best.IsFull || found > WordMatcher.BestScore)
             {
-                Walk(index, order, words, filter, ref best);
+                Walk(index, order, words, filter, ref best, found);
             }
 
             var keys = best.Sorted(options.Limit);
@@ -76,7 +76,8 @@ public static class SessionMatcher
         }
     }
 
-    private static void Walk(SessionSearchIndex index, int[] order, WordMatcher[] words, in SessionFilter filter, ref BestKeys best)
+    /// <param name="found">Other people's sessions scoring this or more are kept already.</param>
+    private static void Walk(SessionSearchIndex index, int[] order, WordMatcher[] words, in SessionFilter filter, ref BestKeys best, int found)
     {
         for (var place = 0; place < order.Length; place++)
         {
@@ -109,7 +110,7 @@ public static class SessionMatcher
                 }
             }
 
-            if (score >= needed)
+            if (score >= needed && (score < found || entry.IsOwn))
             {
                 best.Add(Ranking.Key(entry.IsOwn, score, place));
             }
@@ -142,18 +143,14 @@ public static class SessionMatcher
     {
         private readonly Span<long> keys = keys;
         private int count;
-        private long bar = long.MaxValue;
 
         public readonly bool IsFull => count == keys.Length;
 
-        /// <summary>What a key must be below to get in.</summary>
-        public readonly long Worst => keptSorted && IsFull ? keys[^1] : bar;
+        /// <summary>What a key must be below to get in while there is room.</summary>
+        public long Bar { get; set; } = long.MaxValue;
 
-        public void Clear(long below)
-        {
-            count = 0;
-            bar = below;
-        }
+        /// <summary>What a key must be below to get in.</summary>
+        public readonly long Worst => keptSorted && IsFull ? keys[^1] : Bar;
 
         public void Add(long key)
         {

@@ -107,6 +107,8 @@ internal sealed class SessionSearchIndex
     internal readonly struct Entry
     {
         private readonly FieldMasks masks;
+        private readonly FieldTexts texts;
+        private readonly FieldStarts starts;
 
         public Entry(SessionInfo session)
         {
@@ -114,7 +116,16 @@ internal sealed class SessionSearchIndex
             Qualified = session.DomainName.Length == 0 ? "" : session.QualifiedUserName;
             for (var field = 0; field < WordMatcher.FieldCount; field++)
             {
-                var text = Field((MatchField)field);
+                var text = (MatchField)field switch
+                {
+                    MatchField.UserName => session.UserName,
+                    MatchField.QualifiedUserName => Qualified,
+                    MatchField.Client => session.ClientName,
+                    MatchField.Address => session.ClientAddress,
+                    _ => session.StationName,
+                };
+                texts[field] = text;
+                starts[field] = text.Length == 0 ? '\0' : WordMatcher.Fold(text[0]);
                 masks[field] = CharMask(text);
                 masks[WordMatcher.FieldCount + field] = PairMask(text);
                 AnyChars |= masks[field];
@@ -156,18 +167,28 @@ internal sealed class SessionSearchIndex
 
         public bool IsOwn { get; }
 
-        public string Field(MatchField field) => field switch
-        {
-            MatchField.UserName => Session.UserName,
-            MatchField.QualifiedUserName => Qualified,
-            MatchField.Client => Session.ClientName,
-            MatchField.Address => Session.ClientAddress,
-            _ => Session.StationName,
-        };
+        public string Field(MatchField field) => texts[(int)field];
+
+        public int Length(MatchField field) => texts[(int)field].Length;
+
+        /// <summary>The field's first character, folded as ordinal ignore-case compares (<c>\0</c> when empty).</summary>
+        public char Start(MatchField field) => starts[(int)field];
 
         public ulong Chars(MatchField field) => masks[(int)field];
 
         public ulong Pairs(MatchField field) => masks[WordMatcher.FieldCount + (int)field];
+    }
+
+    [InlineArray(WordMatcher.FieldCount)]
+    private struct FieldTexts
+    {
+        private string first;
+    }
+
+    [InlineArray(WordMatcher.FieldCount)]
+    private struct FieldStarts
+    {
+        private char first;
     }
 
     /// <summary>The characters, then the pairs of neighbours, of each field.</summary>

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace SessionKiller.Core.Matching;
 
@@ -29,6 +31,12 @@ internal sealed class WordMatcher
 
     /// <summary>Shorter words match no typo: one edit away from three letters is nearly everything.</summary>
     public const int ShortestWithTypos = 4;
+
+    /// <summary>A transposition breaks three pairs of neighbours of the word (ab, bc, cd in abcd to acbd); other edits fewer.</summary>
+    private const int MaxPairsOneEditBreaks = 3;
+
+    private static readonly SearchValues<char> AsciiLettersAndDigits =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private const int BestBelowExact = ((int)MatchKind.Prefix * FieldCount) + (int)MatchField.UserName;
 
@@ -79,8 +87,8 @@ internal sealed class WordMatcher
     {
         // Every kind but a typo needs all of the word's characters somewhere; a typo may miss one. From a prefix up,
         // some field must start with the word's first character, and an exact match needs a field as long.
-        var missing = BitOperations.PopCount(chars & ~entry.AnyChars);
-        if (missing > (allowsTypos && atLeast <= TypoBar ? 1 : 0)
+        var missingAnywhere = BitOperations.PopCount(chars & ~entry.AnyChars);
+        if (missingAnywhere > (allowsTypos && atLeast <= TypoBar ? 1 : 0)
             || (atLeast > BestBelowPrefix && ((entry.FirstChars & firstChar) != firstChar || (atLeast > BestBelowExact && (entry.Lengths & length) == 0))))
         {
             return NoMatch;
@@ -97,7 +105,27 @@ internal sealed class WordMatcher
                 break;
             }
 
-            var kind = KindIn(entry.Field(field), field == MatchField.Address ? Max(weakest, MatchKind.Prefix) : weakest, entry.Chars(field), entry.Pairs(field));
+            if (field == MatchField.Address && weakest < MatchKind.Prefix)
+            {
+                weakest = MatchKind.Prefix;
+            }
+
+            // The masks, the first character and the length rule out most fields without reading them.
+            var missing = BitOperations.PopCount(chars & ~entry.Chars(field));
+            var missingPairs = BitOperations.PopCount(pairs & ~entry.Pairs(field));
+            var typoAllowed = allowsTypos && weakest == MatchKind.Typo && missingPairs <= MaxPairsOneEditBreaks;
+            if (missing > (typoAllowed ? 1 : 0)
+                || (weakest >= MatchKind.Substring && missingPairs != 0)
+                || (weakest >= MatchKind.Prefix && !hasSurrogates && entry.Start(field) != folded[0])
+                || (weakest == MatchKind.Exact && entry.Length(field) != word.Length))
+            {
+                continue;
+            }
+
+            // In DOMAIN\user, a typo starting in the user part is one in the user name, which ranks higher.
+            var typoStarts = field == MatchField.QualifiedUserName ? entry.Session.DomainName.Length : int.MaxValue;
+            var kind = missing == 1 ? (TypoAt(entry.Field(field), typoStarts, out _, out _) >= 0 ? MatchKind.Typo : MatchKind.Listed)
+                : KindIn(entry.Field(field), weakest, typoAllowed, typoStarts);
             if (kind != MatchKind.Listed)
             {
                 best = ((int)kind * FieldCount) + (int)field;
@@ -123,7 +151,7 @@ internal sealed class WordMatcher
         switch (KindOf(score))
         {
             case MatchKind.Typo:
-                var start = TypoAt(text, out var windowLength, out var skipped);
+                var start = TypoAt(text, int.MaxValue, out var windowLength, out var skipped);
                 MarkRange(start, start + windowLength, skipped, marks, offset);
                 break;
             case MatchKind.Fuzzy:
@@ -138,27 +166,12 @@ internal sealed class WordMatcher
 
     private const int TypoBar = ((int)MatchKind.Typo * FieldCount) + (int)MatchField.UserName;
 
-    private static MatchKind Max(MatchKind left, MatchKind right) => left > right ? left : right;
-
-    /// <summary>How this word matches one field, from <paramref name="weakest"/> up; <see cref="MatchKind.Listed"/> for none of those.</summary>
-    private MatchKind KindIn(string field, MatchKind weakest, ulong fieldChars, ulong fieldPairs)
+    /// <summary>How this word matches one field whose masks allow it, from <paramref name="weakest"/> up; <see cref="MatchKind.Listed"/> for none of those.</summary>
+    private MatchKind KindIn(string field, MatchKind weakest, bool typoAllowed, int typoStarts)
     {
-        var typoAllowed = allowsTypos && weakest == MatchKind.Typo;
-        var missing = BitOperations.PopCount(chars & ~fieldChars);
-        if (field.Length == 0 || missing > (typoAllowed ? 1 : 0))
+        if (field.Length < word.Length)
         {
-            return MatchKind.Listed;
-        }
-
-        if (missing == 1 || field.Length < word.Length)
-        {
-            return typoAllowed && TypoAt(field, out _, out _) >= 0 ? MatchKind.Typo : MatchKind.Listed;
-        }
-
-        // From a substring up the field must have every pair of neighbours the word has.
-        if (weakest >= MatchKind.Substring && (pairs & ~fieldPairs) != 0)
-        {
-            return MatchKind.Listed;
+            return typoAllowed && TypoAt(field, typoStarts, out _, out _) >= 0 ? MatchKind.Typo : MatchKind.Listed;
         }
 
         switch (weakest)
@@ -175,7 +188,7 @@ internal sealed class WordMatcher
         // scan, one char at a time, does not.
         if (weakest <= MatchKind.Fuzzy && !hasSurrogates && FuzzyEnd(field) < 0)
         {
-            return typoAllowed && TypoAt(field, out _, out _) >= 0 ? MatchKind.Typo : MatchKind.Listed;
+            return typoAllowed && TypoAt(field, typoStarts, out _, out _) >= 0 ? MatchKind.Typo : MatchKind.Listed;
         }
 
         var index = field.IndexOf(word, StringComparison.OrdinalIgnoreCase);
@@ -194,13 +207,21 @@ internal sealed class WordMatcher
     /// At each start the edit can only be where the word and the field first differ (any other place gives the same
     /// strings), so each start costs one comparison per kind of edit.
     /// </remarks>
-    private int TypoAt(ReadOnlySpan<char> field, out int windowLength, out int skipped)
+    private int TypoAt(ReadOnlySpan<char> field, int lastStart, out int windowLength, out int skipped)
     {
         var m = folded.Length;
-        for (var start = 0; start + m - 1 <= field.Length; start++)
+        for (var start = 0; start <= lastStart && start + m - 1 <= field.Length; start++)
         {
             if (start > 0 && char.IsLetterOrDigit(field[start - 1]))
             {
+                // On to the next character that may end a part: the loop then looks at the one after it.
+                var run = field[start..].IndexOfAnyExcept(AsciiLettersAndDigits);
+                if (run < 0)
+                {
+                    break;
+                }
+
+                start += run;
                 continue;
             }
 
@@ -218,19 +239,18 @@ internal sealed class WordMatcher
                 return start;
             }
 
-            var after = folded.AsSpan(same + 1);
-            if (same + 1 < m && rest.Length >= m && Fold(rest[same]) == folded[same + 1] && Fold(rest[same + 1]) == folded[same] && EqualsFolded(rest[(same + 2)..m], after[1..]))
+            if (same + 1 < m && rest.Length >= m && Fold(rest[same]) == folded[same + 1] && Fold(rest[same + 1]) == folded[same] && EqualsFolded(rest[(same + 2)..m], folded.AsSpan(same + 2)))
             {
                 return start;
             }
 
-            if (rest.Length >= m && EqualsFolded(rest[(same + 1)..m], after))
+            if (rest.Length >= m && EqualsFolded(rest[(same + 1)..m], folded.AsSpan(same + 1)))
             {
                 skipped = start + same;
                 return start;
             }
 
-            if (EqualsFolded(rest[same..(m - 1)], after))
+            if (EqualsFolded(rest[same..(m - 1)], folded.AsSpan(same + 1)))
             {
                 windowLength = m - 1;
                 return start;
@@ -325,13 +345,11 @@ internal sealed class WordMatcher
     /// upper case, other characters to their invariant upper case, except that nothing outside ASCII folds into it
     /// (ordinal comparison keeps "ſ" apart from "S" and "ı" apart from "I").
     /// </summary>
-    private static char Fold(char c)
-    {
-        if (char.IsAscii(c))
-        {
-            return char.IsAsciiLetterLower(c) ? (char)(c - ('a' - 'A')) : c;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char Fold(char c) => char.IsAsciiLetterLower(c) ? (char)(c - ('a' - 'A')) : c < 128 ? c : FoldOutsideAscii(c);
 
+    private static char FoldOutsideAscii(char c)
+    {
         var upper = char.ToUpperInvariant(c);
         return char.IsAscii(upper) ? c : upper;
     }
