@@ -77,6 +77,15 @@ public class SessionMatcherSearchTests
         Assert.Equal("jxsxmxtxixh:Fuzzy jsmith:Typo", Ranking(Find("jsmtih", typo, fuzzy)));
     }
 
+    [Fact]
+    public void A_word_of_four_or_more_characters_still_matches_as_a_subsequence_sharing_no_neighbours()
+    {
+        // No pair of neighbouring letters of the word is in the name, which rules out a typo but not a subsequence.
+        var spread = TestSessions.User("j-s-m-t-i-h");
+
+        Assert.Equal("j-s-m-t-i-h:Fuzzy", Ranking(Find("jsmtih", spread)));
+    }
+
     [Theory]
     [InlineData("jsmith", "jsmtih", new[] { 0, 1, 2, 3, 4, 5 })]
     [InlineData("jsmith", "jsmoth", new[] { 0, 1, 2, 4, 5 })]
