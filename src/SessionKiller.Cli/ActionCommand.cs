@@ -2,6 +2,7 @@ using SessionKiller.Core.Actions;
 using SessionKiller.Core.Backend;
 using SessionKiller.Core.Cli;
 using SessionKiller.Core.Sessions;
+using SessionKiller.Core.Text;
 
 namespace SessionKiller.Cli;
 
@@ -55,7 +56,7 @@ internal sealed class ActionCommand(CliHost host, ISessionBackend backend)
             return host.Report(code, outcome.Sentence);
         }
 
-        host.Out.WriteLine(TerminalText.OneLine(outcome.Sentence));
+        host.Out.WriteLine(DisplayText.OneLine(outcome.Sentence));
         if (!outcome.Audited)
         {
             host.Report(code, "Warning: the audit line for this action could not be written.");

@@ -1,4 +1,5 @@
 using SessionKiller.Core.Cli;
+using SessionKiller.Core.Text;
 
 namespace SessionKiller.Cli;
 
@@ -10,7 +11,7 @@ internal static class CliOutput
     /// <returns>The exit code, for <c>return host.Report(...)</c>.</returns>
     public static int Report(this CliHost host, ExitCode code, string sentence)
     {
-        host.Error.WriteLine(Prefix + TerminalText.OneLine(sentence));
+        host.Error.WriteLine(Prefix + DisplayText.OneLine(sentence));
         return (int)code;
     }
 }
