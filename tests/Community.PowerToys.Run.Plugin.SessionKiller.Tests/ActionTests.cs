@@ -170,6 +170,45 @@ public sealed class ActionTests : IDisposable
     }
 
     [Fact]
+    [UseCulture("de")]
+    public async Task Send_message_titles_the_box_in_the_users_language()
+    {
+        await StartAsync();
+
+        Assert.True(Menu(3).Action(Enter));
+
+        await plugin.NextNotificationAsync();
+        await plugin.Backend.Received(1).SendMessageAsync(Arg.Is<MessageRequest>(m => m.Title == @"Nachricht von CONTOSO\admin"), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Send_message_title_is_english_in_english()
+    {
+        await StartAsync();
+
+        Assert.True(Menu(3).Action(Enter));
+
+        await plugin.NextNotificationAsync();
+        await plugin.Backend.Received(1).SendMessageAsync(Arg.Is<MessageRequest>(m => m.Title == @"Message from CONTOSO\admin"), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Send_message_leaves_seconds_as_typed_because_a_plain_message_waits_for_no_answer()
+    {
+        await StartAsync();
+        plugin.Configure(options =>
+        {
+            options[Settings.SettingsMapper.MessageText].TextValue = "Back in {seconds} s, {user}.";
+            options[Settings.SettingsMapper.AskFirstTimeoutSeconds].NumberValue = 45;
+        });
+
+        Assert.True(Menu(3).Action(Enter));
+
+        await plugin.NextNotificationAsync();
+        await plugin.Backend.Received(1).SendMessageAsync(Arg.Is<MessageRequest>(m => m.Text == "Back in {seconds} s, bob."), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
     public async Task Copy_details_puts_every_field_on_the_clipboard()
     {
         await StartAsync();
