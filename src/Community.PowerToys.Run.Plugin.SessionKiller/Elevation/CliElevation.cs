@@ -4,35 +4,37 @@ using Community.PowerToys.Run.Plugin.SessionKiller.Properties;
 using Community.PowerToys.Run.Plugin.SessionKiller.Results;
 using SessionKiller.Core.Actions;
 using SessionKiller.Core.Cli;
+using SessionKiller.Core.Elevation;
 
 namespace Community.PowerToys.Run.Plugin.SessionKiller.Elevation;
 
 /// <summary>
-/// Runs an action through the bundled <c>sessionkiller.exe</c>, started with a UAC prompt. The helper
+/// Runs an action through <c>sessionkiller.exe</c> (the one <see cref="HelperLocator"/> verified), started with a UAC prompt. The helper
 /// re-verifies the session itself (<c>--expect-user</c>, <c>--expect-logon</c>) and says how it ended
 /// through its exit code.
 /// </summary>
-internal sealed class CliElevation(IProcessLauncher launcher, string helperPath) : IElevation
+internal sealed class CliElevation(IProcessLauncher launcher, HelperLocator helpers) : IElevation
 {
-    public const string HelperFileName = "sessionkiller.exe";
+    public const string HelperFileName = ElevatedHelper.FileName;
 
     /// <summary>ShellExecuteEx's answer when the user says No to the UAC prompt.</summary>
     private const int ErrorCancelled = 1223;
 
-    public string HelperPath { get; } = helperPath;
-
     public async Task<ElevatedResult> RunElevatedAsync(ActionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!Path.IsPathFullyQualified(HelperPath) || !File.Exists(HelperPath))
+
+        // Held open (unchangeable) until the helper has run.
+        using var helper = helpers.Locate();
+        if (helper.Path is not { } helperPath)
         {
-            return new ElevatedResult(OutcomeKind.Failed, Words.Format(Resources.Elevation_HelperMissing, HelperPath));
+            return new ElevatedResult(OutcomeKind.Failed, helper.Problem);
         }
 
         ProcessStartInfo startInfo;
         try
         {
-            startInfo = StartInfo(request);
+            startInfo = StartInfo(helperPath, request);
         }
         catch (ArgumentException exception)
         {
@@ -56,14 +58,14 @@ internal sealed class CliElevation(IProcessLauncher launcher, string helperPath)
     }
 
     /// <summary>The helper by its full path (never a PATH lookup, never a shell command line), elevated.</summary>
-    internal ProcessStartInfo StartInfo(ActionRequest request)
+    internal static ProcessStartInfo StartInfo(string helperPath, ActionRequest request)
     {
-        var startInfo = new ProcessStartInfo(HelperPath)
+        var startInfo = new ProcessStartInfo(helperPath)
         {
             UseShellExecute = true,
             Verb = "runas",
             WindowStyle = ProcessWindowStyle.Hidden,
-            WorkingDirectory = Path.GetDirectoryName(HelperPath),
+            WorkingDirectory = Path.GetDirectoryName(helperPath),
         };
         foreach (var argument in HelperCommandLine.For(request))
         {
