@@ -57,6 +57,11 @@ internal sealed class CliApp(CliHost host)
             return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
 
+        if (parse.CommandResult.Command == commandLine.InstallHelper)
+        {
+            return new InstallHelperCommand(host).Run();
+        }
+
         if (host.Backend is not { } platformBackend)
         {
             await host.Error.WriteLineAsync(SessionBackendFactory.UnsupportedSystem).ConfigureAwait(false);

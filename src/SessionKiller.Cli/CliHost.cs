@@ -23,4 +23,7 @@ internal sealed record CliHost(
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public SessionKillerSettings Settings { get; init; } = SessionKillerSettings.Default;
+
+    /// <summary>Where <c>install-helper</c> copies from and to.</summary>
+    public HelperInstallPlaces HelperInstall { get; init; } = HelperInstallPlaces.ThisComputer();
 }

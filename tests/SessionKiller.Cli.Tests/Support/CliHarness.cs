@@ -41,6 +41,9 @@ internal sealed class CliHarness
 
     public bool StdinIsInteractive { get; set; } = true;
 
+    /// <summary>Where install-helper copies from and to; null: nowhere real (a run that tries fails the test).</summary>
+    public HelperInstallPlaces HelperInstall { get; set; } = new(null, "/nonexistent/Program Files", IsWindows: true);
+
     /// <summary>Null runs the CLI as on a system without a backend.</summary>
     public bool HasBackend { get; set; } = true;
 
@@ -81,6 +84,7 @@ internal sealed class CliHarness
             StdinIsInteractive = StdinIsInteractive,
             Actor = Actor,
             Time = Time,
+            HelperInstall = HelperInstall,
         };
         var exitCode = await new CliApp(host).RunAsync(args, cancellationToken);
         return new CliRun(exitCode, output.ToString(), error.ToString());
