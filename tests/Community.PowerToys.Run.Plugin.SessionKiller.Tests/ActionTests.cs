@@ -209,6 +209,19 @@ public sealed class ActionTests : IDisposable
     }
 
     [Fact]
+    public void An_outcome_shows_the_names_in_it_on_one_clean_line()
+    {
+        var target = TestSessions.User("bob\u202Eexe.txt", id: 3).Identity;
+        var changed = new ActionOutcome(OutcomeKind.Changed, SessionAction.LogOff, target, "Session 3 on RDS01 now belongs to CONTOSO\\eve\r\nbob was signed out.");
+
+        var (_, detail) = Actions.OutcomeText.For(changed);
+        var (text, _) = Actions.OutcomeText.For(changed with { Kind = OutcomeKind.Done });
+
+        Assert.Equal(@"CONTOSO\bob?exe.txt was signed out of session 3 on RDS01.", text);
+        Assert.Equal("Session 3 on RDS01 now belongs to CONTOSO\\eve  bob was signed out.", detail);
+    }
+
+    [Fact]
     public async Task Copy_details_puts_every_field_on_the_clipboard()
     {
         await StartAsync();
