@@ -182,17 +182,6 @@ public sealed class ActionTests : IDisposable
     }
 
     [Fact]
-    public async Task Send_message_title_is_english_in_english()
-    {
-        await StartAsync();
-
-        Assert.True(Menu(3).Action(Enter));
-
-        await plugin.NextNotificationAsync();
-        await plugin.Backend.Received(1).SendMessageAsync(Arg.Is<MessageRequest>(m => m.Title == @"Message from CONTOSO\admin"), Arg.Any<CancellationToken>());
-    }
-
-    [Fact]
     public async Task Send_message_leaves_seconds_as_typed_because_a_plain_message_waits_for_no_answer()
     {
         await StartAsync();
