@@ -9,9 +9,9 @@ using SessionKiller.Core.Elevation;
 namespace Community.PowerToys.Run.Plugin.SessionKiller.Elevation;
 
 /// <summary>
-/// Runs an action through <c>sessionkiller.exe</c> (the one <see cref="HelperLocator"/> verified), started with a UAC prompt. The helper
-/// re-verifies the session itself (<c>--expect-user</c>, <c>--expect-logon</c>) and says how it ended
-/// through its exit code.
+/// Runs an action through the <c>sessionkiller.exe</c> that <see cref="HelperLocator"/> verified, started
+/// with a UAC prompt. The helper re-verifies the session itself (<c>--expect-user</c>, <c>--expect-logon</c>)
+/// and says how it ended through its exit code.
 /// </summary>
 internal sealed class CliElevation(IProcessLauncher launcher, HelperLocator helpers) : IElevation
 {
