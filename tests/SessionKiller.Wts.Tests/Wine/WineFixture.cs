@@ -18,11 +18,17 @@ public enum WineApp
 /// <summary>Which wtsapi32.dll the program gets.</summary>
 public enum WtsApi
 {
-    /// <summary>The stand-in, beside the exe, chosen over Wine's own by WINEDLLOVERRIDES.</summary>
+    /// <summary>The stand-in, in the prefix's System32 (where the product loads it from), chosen over Wine's own by WINEDLLOVERRIDES.</summary>
     StandIn,
 
-    /// <summary>The stand-in built without the Ex exports, as on systems before Windows 7.</summary>
+    /// <summary>
+    /// The stand-in built without the Ex exports, as on systems before Windows 7. System32 holds the full
+    /// one, so only the probe can use it: it loads the file named by WTSPROBE_WTSAPI32.
+    /// </summary>
     StandInWithoutExFunctions,
+
+    /// <summary>The stand-in in System32, and beside the exe a planted wtsapi32.dll that marks it was loaded (WTSSIM_DECOY_MARKER).</summary>
+    StandInWithADecoyBesideTheExe,
 
     /// <summary>Wine's own built-in wtsapi32 (mostly stubs; enumerating gives no sessions).</summary>
     WineBuiltIn,
@@ -92,7 +98,9 @@ public sealed class WineFixture : IAsyncLifetime, IDisposable
         // Both programs at once: trimming is mostly one thread, so two publishes share two cores well.
         var probe = _published[WineApp.Probe].Value;
         var cli = _published[WineApp.Cli].Value;
-        await Task.WhenAll(standIn, prefix, probe, cli);
+        await Task.WhenAll(standIn, prefix);
+        InstallStandInIntoSystem32();
+        await Task.WhenAll(probe, cli);
         Report("ready");
     }
 
@@ -136,6 +144,11 @@ public sealed class WineFixture : IAsyncLifetime, IDisposable
         variables["WTSSIM_SCENARIO"] = scenarioPath;
         variables["WTSSIM_LOG"] = logPath;
         variables["SESSIONKILLER_AUDIT_LOG"] = WindowsPath(auditPath);
+        if (api == WtsApi.StandInWithoutExFunctions)
+        {
+            variables["WTSPROBE_WTSAPI32"] = WindowsPath(Path.Combine(WorkDirectory, "standin", "legacy", "wtsapi32.dll"));
+        }
+
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             variables[name] = value;
@@ -205,7 +218,7 @@ public sealed class WineFixture : IAsyncLifetime, IDisposable
     }
 
     /// <summary>A Unix path as a Windows program under Wine names it (Wine's Z: drive is the Unix root).</summary>
-    private static string WindowsPath(string unixPath) => "Z:" + unixPath.Replace('/', '\\');
+    public static string WindowsPath(string unixPath) => "Z:" + unixPath.Replace('/', '\\');
 
     private static string ExeName(WineApp app) => app == WineApp.Probe ? "wtsprobe.exe" : "sessionkiller.exe";
 
@@ -326,7 +339,14 @@ public sealed class WineFixture : IAsyncLifetime, IDisposable
         return output;
     }
 
-    /// <summary>A folder holding the published exe and the wtsapi32.dll asked for (none for Wine's own).</summary>
+    /// <summary>
+    /// Puts the stand-in where the product loads wtsapi32 from: the prefix's System32 (Wine's placeholder
+    /// for its built-in one is there; WINEDLLOVERRIDES=wtsapi32=n,b makes Wine load ours instead).
+    /// </summary>
+    private void InstallStandInIntoSystem32() =>
+        File.Copy(Path.Combine(WorkDirectory, "standin", "wtsapi32.dll"), Path.Combine(Prefix, "drive_c", "windows", "system32", "wtsapi32.dll"), overwrite: true);
+
+    /// <summary>A folder holding the published exe, and the decoy beside it when asked for.</summary>
     private async Task<string> AppDirectoryAsync(WineApp app, WtsApi api)
     {
         var published = await _published[app].Value;
@@ -337,15 +357,9 @@ public sealed class WineFixture : IAsyncLifetime, IDisposable
             {
                 Directory.CreateDirectory(directory);
                 File.Copy(Path.Combine(published, ExeName(app)), Path.Combine(directory, ExeName(app)));
-                var dll = api switch
+                if (api == WtsApi.StandInWithADecoyBesideTheExe)
                 {
-                    WtsApi.StandIn => Path.Combine(WorkDirectory, "standin", "wtsapi32.dll"),
-                    WtsApi.StandInWithoutExFunctions => Path.Combine(WorkDirectory, "standin", "legacy", "wtsapi32.dll"),
-                    _ => null,
-                };
-                if (dll is not null)
-                {
-                    File.Copy(dll, Path.Combine(directory, "wtsapi32.dll"));
+                    File.Copy(Path.Combine(WorkDirectory, "standin", "decoy", "wtsapi32.dll"), Path.Combine(directory, "wtsapi32.dll"));
                 }
             }
         }
