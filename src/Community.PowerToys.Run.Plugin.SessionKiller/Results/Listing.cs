@@ -14,6 +14,12 @@ namespace Community.PowerToys.Run.Plugin.SessionKiller.Results;
 /// </summary>
 internal static class Listing
 {
+    /// <summary>
+    /// At most this many sessions per search: a screenful and then some. Typing narrows the list; building
+    /// thousands of results would make every keystroke slow (see the benchmarks).
+    /// </summary>
+    public const int MaxSessions = 20;
+
     public static IReadOnlyList<ListingEntry> For(string search, CatalogSnapshot snapshot, bool showOwnSession, int limit, SessionText text)
     {
         var parsed = QueryParser.Parse(search);

@@ -12,11 +12,8 @@ namespace Community.PowerToys.Run.Plugin.SessionKiller.Results;
 /// <summary>Turns what was typed and the catalog's snapshot into PowerToys results. Parsing and ranking are Core's.</summary>
 internal sealed class ResultFactory(SessionText text, Func<string> iconPath)
 {
-    /// <summary>
-    /// At most this many sessions per query: a screenful and then some. Typing narrows the list; building
-    /// thousands of results would make every keystroke slow (see the benchmarks).
-    /// </summary>
-    public const int MaxSessionResults = 20;
+    /// <summary>At most this many sessions per query (see <see cref="Listing.MaxSessions"/>).</summary>
+    public const int MaxSessionResults = Listing.MaxSessions;
 
     private const int TopScore = 10_000;
 
