@@ -44,7 +44,7 @@ internal sealed class RecordingHost : IExtensionHost
                 return found;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, "No such status message was shown: " + string.Join(" | ", Shown.Select(m => m.Message)));
+            Assert.True(DateTime.UtcNow < deadline, "No such status message was shown: " + string.Join(" | ", Shown.Select(m => m.Message)) + " / logged: " + string.Join(" | ", Logged.Select(m => m.Message)));
             await Task.Delay(10);
         }
     }
