@@ -185,6 +185,7 @@ MEMBER = re.compile(r"^\s*(public|protected)\s")
 def toolkit_listing(repo, commit):
     files = [f for f in git(repo, "ls-tree", "-r", "--name-only", commit, TOOLKIT + "/").split("\n") if f.endswith(".cs")]
     entries = []
+    classes = {}  # visible class -> whether it may get the compiler's parameterless constructor
     for path in files:
         lines = git(repo, "show", f"{commit}:{path}").split("\n")
         stack = []  # (type name, indentation)
@@ -201,6 +202,8 @@ def toolkit_listing(repo, commit):
                 full = f"{TOOLKIT_NAMESPACE}.{outer + '+' if outer else ''}{name}{arity}"
                 if visible:
                     entries.append(f"T:{full}")
+                    if kind in ("class", "record") and "static" not in modifiers.split():
+                        classes.setdefault(full, True)
                 stack.append((name + arity, indent, visible))
                 i += 1
                 continue
@@ -213,7 +216,13 @@ def toolkit_listing(repo, commit):
                     i += 1
                     text += " " + lines[i].strip()
                 entries += toolkit_member(f"{TOOLKIT_NAMESPACE}.{'+'.join(s[0] for s in stack)}", stack[-1][0], text)
+            if stack and re.match(rf"^\s*(public|protected|internal|private)\s+{re.escape(stack[-1][0].split('`')[0])}\s*\(", line) \
+                    and len(line) - len(line.lstrip()) > len(stack[-1][1]):
+                # Any declared constructor, even a private one, means the compiler adds none.
+                classes[f"{TOOLKIT_NAMESPACE}.{'+'.join(s[0] for s in stack)}"] = False
             i += 1
+    # A class that declares no constructor has the compiler's public (protected when abstract) parameterless one.
+    entries += [f"C:{full}.#ctor(0)" for full, implicit in classes.items() if implicit]
     return entries
 
 
