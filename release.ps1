@@ -10,7 +10,7 @@ SessionKiller/, holding plugin.json, our DLLs, Images/, the satellite folders an
 nothing of PowerToys' own. Then it checks every zip's layout and writes checksums.txt (SHA256).
 
 On Windows the plugin builds against PowerToys' real assemblies (Community.PowerToys.Run.Plugin.Dependencies).
-Elsewhere it builds against the compile-only facades in tests/Facades: a packaging check, not for installation.
+Elsewhere it builds against the compile-only facades in facades/PowerToys: a packaging check, not for installation.
 
 pwsh itself comes from the repository's dotnet local tool:
     dotnet tool restore
