@@ -40,6 +40,14 @@ internal static class ApiNames
         {
             case INamedTypeSymbol type:
                 text.Append("T:").Append(Definition(type)).Append(" : ").Append(TypeKind(type));
+                if (type.DelegateInvokeMethod is { } invoke)
+                {
+                    // What a reference to the delegate's Invoke must match: the runtime supplies the method itself.
+                    text.Append(" Invoke");
+                    AppendParameters(text, invoke.Parameters);
+                    text.Append(" : ").Append(Reference(invoke.ReturnType));
+                }
+
                 return text.ToString();
             case IMethodSymbol method:
                 text.Append("M:").Append(Definition(method.ContainingType)).Append('.')

@@ -7,6 +7,7 @@ internal static class Commands
         usage: FacadeGenerator extract <facades.json> --source <name>=<git dir or folder> [--source ...]
                FacadeGenerator emit <facades.json>
                FacadeGenerator check <facades.json>
+               FacadeGenerator check-references <facades.json> <built.dll>
         """;
 
     public static int Run(IReadOnlyList<string> args, TextWriter output)
@@ -34,6 +35,16 @@ internal static class Commands
                 }
 
                 return stale.Count == 0 ? 0 : 1;
+            case "check-references" when args.Count == 3:
+                var report = ReferenceCheck.Check(manifest, args[2]);
+                foreach (var problem in report.Problems)
+                {
+                    output.WriteLine(problem);
+                }
+
+                output.WriteLine($"{args[2]}: {report.HostTypeReferences} type and {report.HostMemberReferences} member references into the host, "
+                    + $"{report.HostInterfaces.Count} host interfaces implemented; {report.Problems.Count} problem(s)");
+                return report.Problems.Count == 0 ? 0 : 1;
             default:
                 throw new GeneratorException(Usage);
         }

@@ -5,6 +5,7 @@ using FacadeGenerator;
 //                                                                   assembly's api.txt (the listing) and its stubs
 //   emit <facades.json>                                             write the stubs from the checked-in listings
 //   check <facades.json>                                            exit 1 when a checked-in stub differs from what emit writes
+//   check-references <facades.json> <built.dll>                     exit 1 when the DLL references what the listings lack
 try
 {
     return Commands.Run(args, Console.Out);

@@ -69,7 +69,7 @@ internal static partial class StubEmitter
     {
         var kind = type.Signature.Split(" : ", 2)[1];
         var pad = new string(' ', indent * 4);
-        if (kind == "delegate")
+        if (kind.StartsWith("delegate", StringComparison.Ordinal))
         {
             text.Append(pad).Append(type.Declaration).Append(";\n");
             return;
