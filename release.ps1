@@ -10,7 +10,7 @@ SessionKiller/, holding plugin.json, our DLLs, Images/, the satellite folders an
 nothing of PowerToys' own. Then it checks every zip's layout and writes checksums.txt (SHA256).
 
 On Windows the plugin builds against PowerToys' real assemblies (Community.PowerToys.Run.Plugin.Dependencies).
-Elsewhere it builds against the compile-only facades in tests/Facades: a packaging check, not for installation.
+Elsewhere it builds against the compile-only facades in facades/PowerToys: a packaging check, not for installation.
 
 pwsh itself comes from the repository's dotnet local tool:
     dotnet tool restore
@@ -53,9 +53,12 @@ $OurAssemblies = @('Community.PowerToys.Run.Plugin.SessionKiller', 'SessionKille
 # PowerToys' own assemblies, WPF's, and the facades that stand in for them: PowerToys Run has them already.
 $PowerToysOwn = '^(Wox\.|PowerToys\.|WindowsBase\.|Presentation(Core|Framework)\.|Newtonsoft\.Json\.|System\.IO\.Abstractions\.|NLog\.)'
 
+$DepsFile = 'Community.PowerToys.Run.Plugin.SessionKiller.deps.json'
+
 $Required = @(
     'plugin.json',
     'Community.PowerToys.Run.Plugin.SessionKiller.dll',
+    $DepsFile,
     'SessionKiller.Core.dll',
     'SessionKiller.Wts.dll',
     $HelperFile,
@@ -154,6 +157,8 @@ function New-PackageFolder([string] $Built, [string] $Helper, [string] $Root) {
     }
 
     Copy-Item -LiteralPath (Join-Path $Built 'plugin.json') -Destination $Root
+    # PowerToys' load context (plugin.json "DynamicLoading": true) resolves the plugin's own assemblies from it.
+    Copy-Item -LiteralPath (Join-Path $Built $DepsFile) -Destination $Root
     Copy-Item -Path (Join-Path $Built 'Images/*.png') -Destination (Join-Path $Root 'Images')
     Copy-Item -LiteralPath $Helper -Destination (Join-Path $Root $HelperFile)
 }
@@ -216,13 +221,27 @@ function Test-PackageLayout([string] $ZipPath, [string] $Version, [string] $Plug
                     $problems.Add("'$file' is not one of our assemblies: $($OurAssemblies -join ', ')")
                 }
             }
-            elseif ($file -notmatch '^(plugin\.json|sessionkiller\.exe|Images/[^/]+\.png)$') {
-                $problems.Add("'$file' is not part of the package (plugin.json, DLLs, Images/, satellites, $HelperFile)")
+            elseif ($file -ne $DepsFile -and $file -notmatch '^(plugin\.json|sessionkiller\.exe|Images/[^/]+\.png)$') {
+                $problems.Add("'$file' is not part of the package (plugin.json, DLLs, $DepsFile, Images/, satellites, $HelperFile)")
             }
         }
         foreach ($file in $Required) {
             if ("$prefix$file" -notin $names) {
                 $problems.Add("'$file' is missing")
+            }
+        }
+
+        $deps = $archive.GetEntry("$prefix$DepsFile")
+        if ($deps) {
+            $reader = [IO.StreamReader]::new($deps.Open())
+            try {
+                $libraries = @(($reader.ReadToEnd() | ConvertFrom-Json).libraries.PSObject.Properties.Name | ForEach-Object { ($_ -split '/')[0] })
+            }
+            finally {
+                $reader.Dispose()
+            }
+            foreach ($library in $libraries | Where-Object { $_ -notin $OurAssemblies }) {
+                $problems.Add("$DepsFile lists '$library': PowerToys' load context would look for it in our folder")
             }
         }
 
@@ -241,6 +260,10 @@ function Test-PackageLayout([string] $ZipPath, [string] $Version, [string] $Plug
                 if (-not $value -or $value.Value -cne $expect[$field]) {
                     $problems.Add("plugin.json $field is '$(if ($value) { $value.Value })', not '$($expect[$field])'")
                 }
+            }
+            $dynamic = $json.PSObject.Properties['DynamicLoading']
+            if (-not $dynamic -or $dynamic.Value -ne $true) {
+                $problems.Add("plugin.json DynamicLoading is not true: PowerToys would load our DLL without its folder's assemblies")
             }
             foreach ($field in 'ExecuteFileName', 'IcoPathDark', 'IcoPathLight') {
                 $value = $json.PSObject.Properties[$field]
