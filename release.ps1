@@ -16,6 +16,21 @@ pwsh itself comes from the repository's dotnet local tool:
     dotnet tool restore
     dotnet tool run pwsh -- ./release.ps1
 
+The Command Palette extension is packaged beside the zips as an MSIX layout per platform (artifacts/msix-<arch>/:
+AppxManifest.xml resolved from src/SessionKiller.CommandPalette/Package.appxmanifest, Assets/, the published
+SessionKiller.CommandPalette.exe and the sessionkiller.exe helper), checked everywhere. On Windows, with the
+Windows SDK's makeappx on PATH, each layout is packed into SessionKiller.CommandPalette-<version>-<arch>.msix and,
+when -CertificatePath is given, signed with signtool; the MSIX files join the zips in checksums.txt.
+
+.PARAMETER CertificatePath
+A .pfx to sign the MSIX packages with (Windows only); its subject must equal -Publisher.
+
+.PARAMETER CertificatePassword
+The .pfx's password, if it has one.
+
+.PARAMETER Publisher
+The MSIX publisher (the signing certificate's subject).
+
 .PARAMETER Install
 After packaging, copies this computer's platform build into PowerToys Run's plugin folder (Windows only).
 
@@ -33,7 +48,10 @@ param(
     [switch] $Install,
     [switch] $VerifyOnly,
     [string] $Configuration = 'Release',
-    [string] $ArtifactsPath = (Join-Path $PSScriptRoot 'artifacts')
+    [string] $ArtifactsPath = (Join-Path $PSScriptRoot 'artifacts'),
+    [string] $CertificatePath,
+    [string] $CertificatePassword,
+    [string] $Publisher = 'CN=SessionKiller contributors'
 )
 
 Set-StrictMode -Version Latest
@@ -71,6 +89,11 @@ $Platforms = @(
     [pscustomobject]@{ Platform = 'x64'; Rid = 'win-x64'; Suffix = 'x64' },
     [pscustomobject]@{ Platform = 'ARM64'; Rid = 'win-arm64'; Suffix = 'arm64' }
 )
+
+$ExtensionName = 'SessionKiller.CommandPalette'
+$ExtensionProject = Join-Path $PSScriptRoot "src/$ExtensionName/$ExtensionName.csproj"
+$ExtensionExe = "$ExtensionName.exe"
+$ExtensionAssets = @('StoreLogo.png', 'Square44x44Logo.png', 'Square150x150Logo.png')
 
 # Zip entries get one fixed time, so the same build gives the same zip.
 $EntryTime = [DateTimeOffset]::new(2026, 1, 1, 0, 0, 0, [TimeSpan]::Zero)
@@ -311,6 +334,93 @@ function Test-Checksums([string[]] $Zips) {
     return , $problems
 }
 
+function Get-ExtensionClassId {
+    $source = Get-Content -Raw -LiteralPath (Join-Path $PSScriptRoot "src/$ExtensionName/SessionKillerExtension.cs")
+    if ($source -notmatch 'ClassId\s*=\s*"([0-9A-Fa-f-]{36})"') {
+        throw 'SessionKillerExtension.cs has no ClassId GUID.'
+    }
+    return $Matches[1]
+}
+
+# Returns the folder with the published extension, or $null when the runtime packs for that RID cannot be restored here.
+function Publish-Extension([string] $Rid, [string] $Output, [string] $Logs) {
+    Write-Step "Command Palette extension for $Rid"
+    $code = Invoke-Dotnet -AllowFailure -Log (Join-Path $Logs "extension-$Rid.log") -Arguments @(
+        'publish', $ExtensionProject, '-c', $Configuration, '-r', $Rid, '--self-contained', '-p:PublishSingleFile=true',
+        '-p:PublishTrimmed=true', '-p:DebugType=none', '-o', $Output, '--artifacts-path', (Join-Path $ArtifactsPath "build/extension-$Rid"), '--nologo')
+    if ($code -ne 0 -or -not (Test-Path -LiteralPath (Join-Path $Output $ExtensionExe))) {
+        return $null
+    }
+    return $Output
+}
+
+# The MSIX layout: the resolved manifest, the logos, the published extension and the helper beside it.
+function New-MsixLayout([string] $Published, [string] $Helper, [string] $Layout, [string] $Architecture, [string] $Version) {
+    if (Test-Path -LiteralPath $Layout) {
+        Remove-Item -LiteralPath $Layout -Recurse -Force
+    }
+    $null = New-Item -ItemType Directory -Path (Join-Path $Layout 'Assets')
+    $manifest = Get-Content -Raw -LiteralPath (Join-Path $PSScriptRoot "src/$ExtensionName/Package.appxmanifest")
+    $manifest = $manifest.Replace('$version$', "$Version.0").Replace('$architecture$', $Architecture).Replace('$publisher$', [Security.SecurityElement]::Escape($Publisher))
+    [IO.File]::WriteAllText((Join-Path $Layout 'AppxManifest.xml'), $manifest)
+    foreach ($asset in $ExtensionAssets) {
+        Copy-Item -LiteralPath (Join-Path $PSScriptRoot "src/$ExtensionName/Assets/$asset") -Destination (Join-Path $Layout 'Assets')
+    }
+    if ($Published) {
+        Get-ChildItem -LiteralPath $Published -File | Where-Object { $_.Extension -ne '.pdb' } | Copy-Item -Destination $Layout
+    }
+    Copy-Item -LiteralPath $Helper -Destination (Join-Path $Layout $HelperFile)
+}
+
+# What is wrong with one MSIX layout; nothing when it is right.
+function Test-MsixLayout([string] $Layout, [string] $Architecture, [string] $Version, [string] $ClassId, [bool] $ExpectExe) {
+    $problems = [Collections.Generic.List[string]]::new()
+    $path = Join-Path $Layout 'AppxManifest.xml'
+    if (-not (Test-Path -LiteralPath $path)) {
+        $problems.Add('AppxManifest.xml is missing')
+        return , $problems
+    }
+    $xml = [xml](Get-Content -Raw -LiteralPath $path)
+    $ns = [Xml.XmlNamespaceManager]::new($xml.NameTable)
+    $ns.AddNamespace('m', 'http://schemas.microsoft.com/appx/manifest/foundation/windows10')
+    $ns.AddNamespace('uap', 'http://schemas.microsoft.com/appx/manifest/uap/windows10')
+    $ns.AddNamespace('uap3', 'http://schemas.microsoft.com/appx/manifest/uap/windows10/3')
+    $ns.AddNamespace('com', 'http://schemas.microsoft.com/appx/manifest/com/windows10')
+    if ($xml.OuterXml -match '\$[a-z]+\$') {
+        $problems.Add("AppxManifest.xml still holds a token: $($Matches[0])")
+    }
+    $identity = $xml.SelectSingleNode('/m:Package/m:Identity', $ns)
+    if ($identity.ProcessorArchitecture -ne $Architecture) { $problems.Add("Identity ProcessorArchitecture is '$($identity.ProcessorArchitecture)', not $Architecture") }
+    if ($identity.Version -ne "$Version.0") { $problems.Add("Identity Version is '$($identity.Version)', not $Version.0") }
+    if ($identity.Publisher -ne $Publisher) { $problems.Add("Identity Publisher is '$($identity.Publisher)', not $Publisher") }
+    $ids = @(
+        $xml.SelectNodes('//com:ExeServer/com:Class', $ns) | ForEach-Object Id
+        $xml.SelectNodes('//uap3:AppExtension[@Name="com.microsoft.commandpalette"]//*[local-name()="CreateInstance"]', $ns) | ForEach-Object ClassId
+    )
+    if ($ids.Count -ne 2 -or @($ids | Where-Object { $_ -ne $ClassId }).Count -gt 0) {
+        $problems.Add("the COM class and CmdPal's CreateInstance must both be $ClassId (found: $($ids -join ', '))")
+    }
+    $server = $xml.SelectSingleNode('//com:ExeServer', $ns)
+    if (-not $server -or $server.Arguments -ne '-RegisterProcessAsComServer') { $problems.Add('the COM server is not started with -RegisterProcessAsComServer') }
+    $executables = @($xml.SelectNodes('//m:Application', $ns) | ForEach-Object Executable) + @($server | ForEach-Object Executable)
+    foreach ($exe in $executables | Sort-Object -Unique) {
+        if ($exe -ne $ExtensionExe) { $problems.Add("the manifest starts '$exe', not $ExtensionExe") }
+    }
+    $logos = @($xml.SelectSingleNode('/m:Package/m:Properties/m:Logo', $ns).InnerText) +
+        @($xml.SelectNodes('//uap:VisualElements', $ns) | ForEach-Object { $_.Square150x150Logo; $_.Square44x44Logo })
+    foreach ($logo in $logos) {
+        if (-not (Test-Path -LiteralPath (Join-Path $Layout $logo.Replace('\', '/')))) { $problems.Add("the logo '$logo' is not in the layout") }
+    }
+    if ($ExpectExe -and -not (Test-Path -LiteralPath (Join-Path $Layout $ExtensionExe))) { $problems.Add("$ExtensionExe is missing") }
+    if (-not (Test-Path -LiteralPath (Join-Path $Layout $HelperFile))) { $problems.Add("$HelperFile (the elevation helper) is missing") }
+    foreach ($file in Get-ChildItem -LiteralPath $Layout -Recurse -File) {
+        if ($file.Name -eq 'Microsoft.CommandPalette.Extensions.Toolkit.dll' -and -not $IsWindows) {
+            $problems.Add("the compile-only facade $($file.Name) must never ship")
+        }
+    }
+    return , $problems
+}
+
 function Install-Plugin([string] $Version) {
     $suffix = if ([Runtime.InteropServices.RuntimeInformation]::OSArchitecture -eq 'Arm64') { 'arm64' } else { 'x64' }
     $zip = Join-Path $ArtifactsPath "$PluginName-$Version-$suffix.zip"
@@ -357,7 +467,7 @@ try {
             }
             $null = New-Item -ItemType Directory -Path $folder -Force
         }
-        Get-ChildItem -LiteralPath $ArtifactsPath -File | Where-Object { $_.Name -like "$PluginName-*.zip" -or $_.Name -eq 'checksums.txt' } | Remove-Item -Force
+        Get-ChildItem -LiteralPath $ArtifactsPath -File | Where-Object { $_.Name -like "$PluginName-*.zip" -or $_.Name -like "$ExtensionName-*.msix" -or $_.Name -eq 'checksums.txt' } | Remove-Item -Force
 
         $x64Helper = Publish-Helper -Rid 'win-x64' -Output (Join-Path $stage 'helper-win-x64') -Logs $logs
         if (-not $x64Helper) {
@@ -378,7 +488,38 @@ try {
             New-Zip -Root $root -ZipPath ($zips | Where-Object { $_.EndsWith("-$($target.Suffix).zip") })
         }
 
-        $lines = foreach ($zip in $zips) {
+        # The Command Palette extension: one MSIX layout per platform, packed and signed on Windows.
+        foreach ($target in $Platforms) {
+            $published = Publish-Extension -Rid $target.Rid -Output (Join-Path $stage "extension-$($target.Rid)") -Logs $logs
+            if (-not $published) {
+                if ($target.Rid -eq 'win-x64') {
+                    Get-Content -LiteralPath (Join-Path $logs 'extension-win-x64.log') | Select-Object -Last 40 | Write-Host
+                    throw 'The win-x64 extension could not be published.'
+                }
+                Write-Warning "The $($target.Rid) runtime packs cannot be restored here: the $($target.Platform) MSIX layout is checked without its exe."
+            }
+            $helper = Join-Path $stage "package-$($target.Suffix)/$PluginName/$HelperFile"
+            New-MsixLayout -Published $published -Helper $helper -Layout (Join-Path $ArtifactsPath "msix-$($target.Suffix)") -Architecture $target.Suffix -Version $version
+            if ($IsWindows -and $published) {
+                $msix = Join-Path $ArtifactsPath "$ExtensionName-$version-$($target.Suffix).msix"
+                if (-not (Get-Command makeappx -ErrorAction SilentlyContinue)) {
+                    throw 'makeappx is not on PATH: run from a Developer PowerShell, or add the Windows SDK (Microsoft.Windows.SDK.BuildTools) bin folder to PATH.'
+                }
+                & makeappx pack /o /d (Join-Path $ArtifactsPath "msix-$($target.Suffix)") /p $msix *> (Join-Path $logs "makeappx-$($target.Suffix).log")
+                if ($LASTEXITCODE -ne 0) { throw "makeappx failed for $($target.Suffix); see the logs folder." }
+                if ($CertificatePath) {
+                    $sign = @('sign', '/fd', 'SHA256', '/f', $CertificatePath)
+                    if ($CertificatePassword) { $sign += @('/p', $CertificatePassword) }
+                    & signtool @sign $msix *> (Join-Path $logs "signtool-$($target.Suffix).log")
+                    if ($LASTEXITCODE -ne 0) { throw "signtool failed for $($target.Suffix); see the logs folder." }
+                }
+                else {
+                    Write-Warning "$(Split-Path -Leaf $msix) is not signed (no -CertificatePath): install it in Developer Mode only."
+                }
+            }
+        }
+
+        $lines = foreach ($zip in $zips + @(Get-ChildItem -LiteralPath $ArtifactsPath -Filter "$ExtensionName-$version-*.msix" -File | ForEach-Object FullName)) {
             '{0}  {1}' -f (Get-FileHash -LiteralPath $zip -Algorithm SHA256).Hash.ToLowerInvariant(), (Split-Path -Leaf $zip)
         }
         [IO.File]::WriteAllText((Join-Path $ArtifactsPath 'checksums.txt'), (($lines -join "`n") + "`n"))
@@ -395,7 +536,17 @@ try {
             $problems.Add("$(Split-Path -Leaf $zip): $problem")
         }
     }
-    foreach ($problem in (Test-Checksums -Zips @($zips | Where-Object { Test-Path -LiteralPath $_ }))) {
+    $classId = Get-ExtensionClassId
+    foreach ($target in $Platforms) {
+        $layout = Join-Path $ArtifactsPath "msix-$($target.Suffix)"
+        # Off Windows the win-arm64 packs may be missing: that layout then has no exe (said above as a warning).
+        $expectExe = $IsWindows -or $target.Rid -eq 'win-x64' -or (Test-Path -LiteralPath (Join-Path $layout $ExtensionExe))
+        foreach ($problem in (Test-MsixLayout -Layout $layout -Architecture $target.Suffix -Version $version -ClassId $classId -ExpectExe $expectExe)) {
+            $problems.Add("msix-$($target.Suffix): $problem")
+        }
+    }
+    $packages = @($zips | Where-Object { Test-Path -LiteralPath $_ }) + @(Get-ChildItem -LiteralPath $ArtifactsPath -Filter "$ExtensionName-$version-*.msix" -File | ForEach-Object FullName)
+    foreach ($problem in (Test-Checksums -Zips $packages)) {
         $problems.Add($problem)
     }
     if ($problems.Count -gt 0) {
@@ -409,6 +560,7 @@ try {
         Write-Host ('{0}  {1:N1} MB' -f $item.Name, ($item.Length / 1MB))
     }
     Write-Host "Layout checked: one root folder $PluginName/ with plugin.json, our DLLs, Images/, satellites and $HelperFile; checksums.txt matches."
+    Write-Host "MSIX layouts checked: AppxManifest.xml resolved (the CLSID twice as in the class, -RegisterProcessAsComServer), logos, $ExtensionExe and $HelperFile."
     if (-not $IsWindows -and -not $VerifyOnly) {
         Write-Host 'Packaging check only: these zips were built against compile-only facades and are not for installation.'
     }

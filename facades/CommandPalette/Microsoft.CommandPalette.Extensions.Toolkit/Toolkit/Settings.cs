@@ -153,7 +153,7 @@ public partial class TextSetting : Setting<string>
         }
     }
 
-    public override string ToState() => $"\"{Key}\": {JsonSerializer.Serialize(Value)}";
+    public override string ToState() => $"\"{Key}\": {JsonValue.Create(Value)?.ToJsonString() ?? "null"}";
 }
 
 public sealed class ChoiceSetSetting : Setting<string>
@@ -180,7 +180,7 @@ public sealed class ChoiceSetSetting : Setting<string>
         }
     }
 
-    public override string ToState() => $"\"{Key}\": {JsonSerializer.Serialize(Value)}";
+    public override string ToState() => $"\"{Key}\": {JsonValue.Create(Value)?.ToJsonString() ?? "null"}";
 
     public partial class Choice
     {
