@@ -4,6 +4,7 @@ using Windows.Foundation;
 
 // Usage: cmdpalhost <search text>. Prints one line per thing CmdPal would show, then exits 0; 1 when a step
 // did not give what CmdPal expects.
+Console.OutputEncoding = System.Text.Encoding.UTF8;
 var search = args.Length > 0 ? args[0] : "";
 using var disposed = new ManualResetEvent(false);
 using var extension = new SessionKillerExtension(disposed);
