@@ -10,7 +10,7 @@ SessionKiller/, holding plugin.json, our DLLs, Images/, the satellite folders an
 nothing of PowerToys' own. Then it checks every zip's layout and writes checksums.txt (SHA256).
 
 On Windows the plugin builds against PowerToys' real assemblies (Community.PowerToys.Run.Plugin.Dependencies).
-Elsewhere it builds against the compile-only facades in tests/Facades: a packaging check, not for installation.
+Elsewhere it builds against the compile-only facades in facades/PowerToys: a packaging check, not for installation.
 
 The helper is published first and the plugin is built with its SHA-256 (-p:SessionKillerHelper=...): the
 plugin elevates only that exact sessionkiller.exe. The check below verifies that each zip's plugin carries
@@ -26,6 +26,16 @@ needs Windows' Set-AuthenticodeSignature.
 pwsh itself comes from the repository's dotnet local tool:
     dotnet tool restore
     dotnet tool run pwsh -- ./release.ps1
+
+The Command Palette extension is packaged beside the zips as an MSIX layout per platform (artifacts/msix-<arch>/:
+AppxManifest.xml resolved from src/SessionKiller.CommandPalette/Package.appxmanifest, Assets/, the published
+SessionKiller.CommandPalette.exe and the sessionkiller.exe helper), checked everywhere. On Windows, with the
+Windows SDK's makeappx on PATH, each layout is packed into SessionKiller.CommandPalette-<version>-<arch>.msix and,
+when a certificate is configured (-CertificateThumbprint, as for the helper), signed with signtool; the MSIX
+files join the zips in checksums.txt.
+
+.PARAMETER Publisher
+The MSIX publisher (the signing certificate's subject).
 
 .PARAMETER Install
 After packaging, copies this computer's platform build into PowerToys Run's plugin folder (Windows only).
@@ -53,7 +63,8 @@ param(
     [string] $Configuration = 'Release',
     [string] $ArtifactsPath = (Join-Path $PSScriptRoot 'artifacts'),
     [string] $CertificateThumbprint = $env:SESSIONKILLER_SIGNING_CERT,
-    [string] $TimestampServer = 'http://timestamp.digicert.com'
+    [string] $TimestampServer = 'http://timestamp.digicert.com',
+    [string] $Publisher = 'CN=SessionKiller contributors'
 )
 
 Set-StrictMode -Version Latest
@@ -73,9 +84,12 @@ $OurAssemblies = @('Community.PowerToys.Run.Plugin.SessionKiller', 'SessionKille
 # PowerToys' own assemblies, WPF's, and the facades that stand in for them: PowerToys Run has them already.
 $PowerToysOwn = '^(Wox\.|PowerToys\.|WindowsBase\.|Presentation(Core|Framework)\.|Newtonsoft\.Json\.|System\.IO\.Abstractions\.|NLog\.)'
 
+$DepsFile = 'Community.PowerToys.Run.Plugin.SessionKiller.deps.json'
+
 $Required = @(
     'plugin.json',
     'Community.PowerToys.Run.Plugin.SessionKiller.dll',
+    $DepsFile,
     'SessionKiller.Core.dll',
     'SessionKiller.Wts.dll',
     $HelperFile,
@@ -88,6 +102,11 @@ $Platforms = @(
     [pscustomobject]@{ Platform = 'x64'; Rid = 'win-x64'; Suffix = 'x64' },
     [pscustomobject]@{ Platform = 'ARM64'; Rid = 'win-arm64'; Suffix = 'arm64' }
 )
+
+$ExtensionName = 'SessionKiller.CommandPalette'
+$ExtensionProject = Join-Path $PSScriptRoot "src/$ExtensionName/$ExtensionName.csproj"
+$ExtensionExe = "$ExtensionName.exe"
+$ExtensionAssets = @('StoreLogo.png', 'Square44x44Logo.png', 'Square150x150Logo.png')
 
 # Zip entries get one fixed time, so the same build gives the same zip.
 $EntryTime = [DateTimeOffset]::new(2026, 1, 1, 0, 0, 0, [TimeSpan]::Zero)
@@ -203,6 +222,8 @@ function New-PackageFolder([string] $Built, [string] $Helper, [string] $Root) {
     }
 
     Copy-Item -LiteralPath (Join-Path $Built 'plugin.json') -Destination $Root
+    # PowerToys' load context (plugin.json "DynamicLoading": true) resolves the plugin's own assemblies from it.
+    Copy-Item -LiteralPath (Join-Path $Built $DepsFile) -Destination $Root
     Copy-Item -Path (Join-Path $Built 'Images/*.png') -Destination (Join-Path $Root 'Images')
     Copy-Item -LiteralPath $Helper -Destination (Join-Path $Root $HelperFile)
 }
@@ -265,8 +286,8 @@ function Test-PackageLayout([string] $ZipPath, [string] $Version, [string] $Plug
                     $problems.Add("'$file' is not one of our assemblies: $($OurAssemblies -join ', ')")
                 }
             }
-            elseif ($file -notmatch '^(plugin\.json|sessionkiller\.exe|Images/[^/]+\.png)$') {
-                $problems.Add("'$file' is not part of the package (plugin.json, DLLs, Images/, satellites, $HelperFile)")
+            elseif ($file -ne $DepsFile -and $file -notmatch '^(plugin\.json|sessionkiller\.exe|Images/[^/]+\.png)$') {
+                $problems.Add("'$file' is not part of the package (plugin.json, DLLs, $DepsFile, Images/, satellites, $HelperFile)")
             }
         }
         foreach ($file in $Required) {
@@ -288,6 +309,20 @@ function Test-PackageLayout([string] $ZipPath, [string] $Version, [string] $Plug
             }
         }
 
+        $deps = $archive.GetEntry("$prefix$DepsFile")
+        if ($deps) {
+            $reader = [IO.StreamReader]::new($deps.Open())
+            try {
+                $libraries = @(($reader.ReadToEnd() | ConvertFrom-Json).libraries.PSObject.Properties.Name | ForEach-Object { ($_ -split '/')[0] })
+            }
+            finally {
+                $reader.Dispose()
+            }
+            foreach ($library in $libraries | Where-Object { $_ -notin $OurAssemblies }) {
+                $problems.Add("$DepsFile lists '$library': PowerToys' load context would look for it in our folder")
+            }
+        }
+
         $manifest = $archive.GetEntry("${prefix}plugin.json")
         if ($manifest) {
             $reader = [IO.StreamReader]::new($manifest.Open())
@@ -303,6 +338,10 @@ function Test-PackageLayout([string] $ZipPath, [string] $Version, [string] $Plug
                 if (-not $value -or $value.Value -cne $expect[$field]) {
                     $problems.Add("plugin.json $field is '$(if ($value) { $value.Value })', not '$($expect[$field])'")
                 }
+            }
+            $dynamic = $json.PSObject.Properties['DynamicLoading']
+            if (-not $dynamic -or $dynamic.Value -ne $true) {
+                $problems.Add("plugin.json DynamicLoading is not true: PowerToys would load our DLL without its folder's assemblies")
             }
             foreach ($field in 'ExecuteFileName', 'IcoPathDark', 'IcoPathLight') {
                 $value = $json.PSObject.Properties[$field]
@@ -367,6 +406,93 @@ function Test-Checksums([string[]] $Zips) {
     return , $problems
 }
 
+function Get-ExtensionClassId {
+    $source = Get-Content -Raw -LiteralPath (Join-Path $PSScriptRoot "src/$ExtensionName/SessionKillerExtension.cs")
+    if ($source -notmatch 'ClassId\s*=\s*"([0-9A-Fa-f-]{36})"') {
+        throw 'SessionKillerExtension.cs has no ClassId GUID.'
+    }
+    return $Matches[1]
+}
+
+# Returns the folder with the published extension, or $null when the runtime packs for that RID cannot be restored here.
+function Publish-Extension([string] $Rid, [string] $Helper, [string] $Output, [string] $Logs) {
+    Write-Step "Command Palette extension for $Rid"
+    $code = Invoke-Dotnet -AllowFailure -Log (Join-Path $Logs "extension-$Rid.log") -Arguments @(
+        'publish', $ExtensionProject, '-c', $Configuration, '-r', $Rid, '--self-contained', '-p:PublishSingleFile=true',
+        '-p:PublishTrimmed=true', '-p:DebugType=none', "-p:SessionKillerHelper=$Helper", '-o', $Output, '--artifacts-path', (Join-Path $ArtifactsPath "build/extension-$Rid"), '--nologo')
+    if ($code -ne 0 -or -not (Test-Path -LiteralPath (Join-Path $Output $ExtensionExe))) {
+        return $null
+    }
+    return $Output
+}
+
+# The MSIX layout: the resolved manifest, the logos, the published extension and the helper beside it.
+function New-MsixLayout([string] $Published, [string] $Helper, [string] $Layout, [string] $Architecture, [string] $Version) {
+    if (Test-Path -LiteralPath $Layout) {
+        Remove-Item -LiteralPath $Layout -Recurse -Force
+    }
+    $null = New-Item -ItemType Directory -Path (Join-Path $Layout 'Assets')
+    $manifest = Get-Content -Raw -LiteralPath (Join-Path $PSScriptRoot "src/$ExtensionName/Package.appxmanifest")
+    $manifest = $manifest.Replace('$version$', "$Version.0").Replace('$architecture$', $Architecture).Replace('$publisher$', [Security.SecurityElement]::Escape($Publisher))
+    [IO.File]::WriteAllText((Join-Path $Layout 'AppxManifest.xml'), $manifest)
+    foreach ($asset in $ExtensionAssets) {
+        Copy-Item -LiteralPath (Join-Path $PSScriptRoot "src/$ExtensionName/Assets/$asset") -Destination (Join-Path $Layout 'Assets')
+    }
+    if ($Published) {
+        Get-ChildItem -LiteralPath $Published -File | Where-Object { $_.Extension -ne '.pdb' } | Copy-Item -Destination $Layout
+    }
+    Copy-Item -LiteralPath $Helper -Destination (Join-Path $Layout $HelperFile)
+}
+
+# What is wrong with one MSIX layout; nothing when it is right.
+function Test-MsixLayout([string] $Layout, [string] $Architecture, [string] $Version, [string] $ClassId, [bool] $ExpectExe) {
+    $problems = [Collections.Generic.List[string]]::new()
+    $path = Join-Path $Layout 'AppxManifest.xml'
+    if (-not (Test-Path -LiteralPath $path)) {
+        $problems.Add('AppxManifest.xml is missing')
+        return , $problems
+    }
+    $xml = [xml](Get-Content -Raw -LiteralPath $path)
+    $ns = [Xml.XmlNamespaceManager]::new($xml.NameTable)
+    $ns.AddNamespace('m', 'http://schemas.microsoft.com/appx/manifest/foundation/windows10')
+    $ns.AddNamespace('uap', 'http://schemas.microsoft.com/appx/manifest/uap/windows10')
+    $ns.AddNamespace('uap3', 'http://schemas.microsoft.com/appx/manifest/uap/windows10/3')
+    $ns.AddNamespace('com', 'http://schemas.microsoft.com/appx/manifest/com/windows10')
+    if ($xml.OuterXml -match '\$[a-z]+\$') {
+        $problems.Add("AppxManifest.xml still holds a token: $($Matches[0])")
+    }
+    $identity = $xml.SelectSingleNode('/m:Package/m:Identity', $ns)
+    if ($identity.ProcessorArchitecture -ne $Architecture) { $problems.Add("Identity ProcessorArchitecture is '$($identity.ProcessorArchitecture)', not $Architecture") }
+    if ($identity.Version -ne "$Version.0") { $problems.Add("Identity Version is '$($identity.Version)', not $Version.0") }
+    if ($identity.Publisher -ne $Publisher) { $problems.Add("Identity Publisher is '$($identity.Publisher)', not $Publisher") }
+    $ids = @(
+        $xml.SelectNodes('//com:ExeServer/com:Class', $ns) | ForEach-Object Id
+        $xml.SelectNodes('//uap3:AppExtension[@Name="com.microsoft.commandpalette"]//*[local-name()="CreateInstance"]', $ns) | ForEach-Object ClassId
+    )
+    if ($ids.Count -ne 2 -or @($ids | Where-Object { $_ -ne $ClassId }).Count -gt 0) {
+        $problems.Add("the COM class and CmdPal's CreateInstance must both be $ClassId (found: $($ids -join ', '))")
+    }
+    $server = $xml.SelectSingleNode('//com:ExeServer', $ns)
+    if (-not $server -or $server.Arguments -ne '-RegisterProcessAsComServer') { $problems.Add('the COM server is not started with -RegisterProcessAsComServer') }
+    $executables = @($xml.SelectNodes('//m:Application', $ns) | ForEach-Object Executable) + @($server | ForEach-Object Executable)
+    foreach ($exe in $executables | Sort-Object -Unique) {
+        if ($exe -ne $ExtensionExe) { $problems.Add("the manifest starts '$exe', not $ExtensionExe") }
+    }
+    $logos = @($xml.SelectSingleNode('/m:Package/m:Properties/m:Logo', $ns).InnerText) +
+        @($xml.SelectNodes('//uap:VisualElements', $ns) | ForEach-Object { $_.Square150x150Logo; $_.Square44x44Logo })
+    foreach ($logo in $logos) {
+        if (-not (Test-Path -LiteralPath (Join-Path $Layout $logo.Replace('\', '/')))) { $problems.Add("the logo '$logo' is not in the layout") }
+    }
+    if ($ExpectExe -and -not (Test-Path -LiteralPath (Join-Path $Layout $ExtensionExe))) { $problems.Add("$ExtensionExe is missing") }
+    if (-not (Test-Path -LiteralPath (Join-Path $Layout $HelperFile))) { $problems.Add("$HelperFile (the elevation helper) is missing") }
+    foreach ($file in Get-ChildItem -LiteralPath $Layout -Recurse -File) {
+        if ($file.Name -eq 'Microsoft.CommandPalette.Extensions.Toolkit.dll' -and -not $IsWindows) {
+            $problems.Add("the compile-only facade $($file.Name) must never ship")
+        }
+    }
+    return , $problems
+}
+
 function Install-Plugin([string] $Version) {
     $suffix = if ([Runtime.InteropServices.RuntimeInformation]::OSArchitecture -eq 'Arm64') { 'arm64' } else { 'x64' }
     $zip = Join-Path $ArtifactsPath "$PluginName-$Version-$suffix.zip"
@@ -413,7 +539,7 @@ try {
             }
             $null = New-Item -ItemType Directory -Path $folder -Force
         }
-        Get-ChildItem -LiteralPath $ArtifactsPath -File | Where-Object { $_.Name -like "$PluginName-*.zip" -or $_.Name -eq 'checksums.txt' } | Remove-Item -Force
+        Get-ChildItem -LiteralPath $ArtifactsPath -File | Where-Object { $_.Name -like "$PluginName-*.zip" -or $_.Name -like "$ExtensionName-*.msix" -or $_.Name -eq 'checksums.txt' } | Remove-Item -Force
 
         $certificate = Get-SigningCertificate
         if (-not $certificate) {
@@ -448,7 +574,38 @@ try {
             New-Zip -Root $root -ZipPath ($zips | Where-Object { $_.EndsWith("-$($target.Suffix).zip") })
         }
 
-        $lines = foreach ($zip in $zips) {
+        # The Command Palette extension: one MSIX layout per platform, packed and signed on Windows.
+        foreach ($target in $Platforms) {
+            # Built with the SHA-256 of the helper it carries, as the plugin is.
+            $helper = Join-Path $stage "package-$($target.Suffix)/$PluginName/$HelperFile"
+            $published = Publish-Extension -Rid $target.Rid -Helper $helper -Output (Join-Path $stage "extension-$($target.Rid)") -Logs $logs
+            if (-not $published) {
+                if ($target.Rid -eq 'win-x64') {
+                    Get-Content -LiteralPath (Join-Path $logs 'extension-win-x64.log') | Select-Object -Last 40 | Write-Host
+                    throw 'The win-x64 extension could not be published.'
+                }
+                Write-Warning "The $($target.Rid) runtime packs cannot be restored here: the $($target.Platform) MSIX layout is checked without its exe."
+            }
+            New-MsixLayout -Published $published -Helper $helper -Layout (Join-Path $ArtifactsPath "msix-$($target.Suffix)") -Architecture $target.Suffix -Version $version
+            if ($IsWindows -and $published) {
+                $msix = Join-Path $ArtifactsPath "$ExtensionName-$version-$($target.Suffix).msix"
+                if (-not (Get-Command makeappx -ErrorAction SilentlyContinue)) {
+                    throw 'makeappx is not on PATH: run from a Developer PowerShell, or add the Windows SDK (Microsoft.Windows.SDK.BuildTools) bin folder to PATH.'
+                }
+                & makeappx pack /o /d (Join-Path $ArtifactsPath "msix-$($target.Suffix)") /p $msix *> (Join-Path $logs "makeappx-$($target.Suffix).log")
+                if ($LASTEXITCODE -ne 0) { throw "makeappx failed for $($target.Suffix); see the logs folder." }
+                if ($CertificateThumbprint) {
+                    $sign = @('sign', '/fd', 'SHA256', '/sha1', ($CertificateThumbprint -replace '\s', ''), '/tr', $TimestampServer, '/td', 'SHA256')
+                    & signtool @sign $msix *> (Join-Path $logs "signtool-$($target.Suffix).log")
+                    if ($LASTEXITCODE -ne 0) { throw "signtool failed for $($target.Suffix); see the logs folder." }
+                }
+                else {
+                    Write-Warning "$(Split-Path -Leaf $msix) is not signed (no -CertificateThumbprint): install it in Developer Mode only."
+                }
+            }
+        }
+
+        $lines = foreach ($zip in $zips + @(Get-ChildItem -LiteralPath $ArtifactsPath -Filter "$ExtensionName-$version-*.msix" -File | ForEach-Object FullName)) {
             '{0}  {1}' -f (Get-FileHash -LiteralPath $zip -Algorithm SHA256).Hash.ToLowerInvariant(), (Split-Path -Leaf $zip)
         }
         [IO.File]::WriteAllText((Join-Path $ArtifactsPath 'checksums.txt'), (($lines -join "`n") + "`n"))
@@ -465,7 +622,17 @@ try {
             $problems.Add("$(Split-Path -Leaf $zip): $problem")
         }
     }
-    foreach ($problem in (Test-Checksums -Zips @($zips | Where-Object { Test-Path -LiteralPath $_ }))) {
+    $classId = Get-ExtensionClassId
+    foreach ($target in $Platforms) {
+        $layout = Join-Path $ArtifactsPath "msix-$($target.Suffix)"
+        # Off Windows the win-arm64 packs may be missing: that layout then has no exe (said above as a warning).
+        $expectExe = $IsWindows -or $target.Rid -eq 'win-x64' -or (Test-Path -LiteralPath (Join-Path $layout $ExtensionExe))
+        foreach ($problem in (Test-MsixLayout -Layout $layout -Architecture $target.Suffix -Version $version -ClassId $classId -ExpectExe $expectExe)) {
+            $problems.Add("msix-$($target.Suffix): $problem")
+        }
+    }
+    $packages = @($zips | Where-Object { Test-Path -LiteralPath $_ }) + @(Get-ChildItem -LiteralPath $ArtifactsPath -Filter "$ExtensionName-$version-*.msix" -File | ForEach-Object FullName)
+    foreach ($problem in (Test-Checksums -Zips $packages)) {
         $problems.Add($problem)
     }
     if ($problems.Count -gt 0) {
@@ -479,6 +646,7 @@ try {
         Write-Host ('{0}  {1:N1} MB' -f $item.Name, ($item.Length / 1MB))
     }
     Write-Host "Layout checked: one root folder $PluginName/ with plugin.json, our DLLs, Images/, satellites and $HelperFile; checksums.txt matches."
+    Write-Host "MSIX layouts checked: AppxManifest.xml resolved (the CLSID twice as in the class, -RegisterProcessAsComServer), logos, $ExtensionExe and $HelperFile."
     if (-not $IsWindows -and -not $VerifyOnly) {
         Write-Host 'Packaging check only: these zips were built against compile-only facades and are not for installation.'
     }

@@ -49,28 +49,8 @@ internal sealed class ActionLauncher(
         return !declined;
     }
 
-    /// <summary>Binds the request to the identity shown and spells out the settings, so an elevated helper gets the same.</summary>
-    internal static ActionRequest Request(SessionAction action, SessionInfo session, PluginSettings settings, string actor)
-    {
-        var request = new ActionRequest(action, session.Identity);
-        var core = settings.Core;
-        return action switch
-        {
-            SessionAction.AskFirst => request with
-            {
-                MessageTitle = core.AskFirstTitle,
-                MessageText = core.AskFirstText,
-                AskTimeout = core.AskFirstTimeout,
-                OnNoAnswer = core.OnNoAnswer,
-            },
-            SessionAction.SendMessage => request with
-            {
-                MessageTitle = Placeholders.FillNames(Resources.Message_DefaultTitle, session.Identity, actor),
-                MessageText = Placeholders.FillNames(settings.MessageText, session.Identity, actor),
-            },
-            _ => request,
-        };
-    }
+    internal static ActionRequest Request(SessionAction action, SessionInfo session, PluginSettings settings, string actor) =>
+        ActionRequests.For(action, session, settings, actor);
 
     private bool RunsElevated()
     {

@@ -13,6 +13,9 @@ public enum WineApp
 
     /// <summary>src/SessionKiller.Cli: the product's command line.</summary>
     Cli,
+
+    /// <summary>tests/CmdPalHost: the Command Palette extension, driven as CmdPal drives it.</summary>
+    CmdPalHost,
 }
 
 /// <summary>Which wtsapi32.dll the program gets.</summary>
@@ -220,7 +223,12 @@ public sealed class WineFixture : IAsyncLifetime, IDisposable
     /// <summary>A Unix path as a Windows program under Wine names it (Wine's Z: drive is the Unix root).</summary>
     public static string WindowsPath(string unixPath) => "Z:" + unixPath.Replace('/', '\\');
 
-    private static string ExeName(WineApp app) => app == WineApp.Probe ? "wtsprobe.exe" : "sessionkiller.exe";
+    private static string ExeName(WineApp app) => app switch
+    {
+        WineApp.Probe => "wtsprobe.exe",
+        WineApp.CmdPalHost => "cmdpalhost.exe",
+        _ => "sessionkiller.exe",
+    };
 
     private static string FindRepositoryRoot()
     {
@@ -305,9 +313,12 @@ public sealed class WineFixture : IAsyncLifetime, IDisposable
 
     private async Task<string> PublishAsync(WineApp app)
     {
-        var project = app == WineApp.Probe
-            ? Path.Combine(RepositoryRoot, "tests", "WtsSimulator", "Probe", "WtsProbe.csproj")
-            : Path.Combine(RepositoryRoot, "src", "SessionKiller.Cli", "SessionKiller.Cli.csproj");
+        var project = app switch
+        {
+            WineApp.Probe => Path.Combine(RepositoryRoot, "tests", "WtsSimulator", "Probe", "WtsProbe.csproj"),
+            WineApp.CmdPalHost => Path.Combine(RepositoryRoot, "tests", "CmdPalHost", "CmdPalHost.csproj"),
+            _ => Path.Combine(RepositoryRoot, "src", "SessionKiller.Cli", "SessionKiller.Cli.csproj"),
+        };
         if (!File.Exists(project))
         {
             throw new InvalidOperationException($"{project} does not exist, so there is no {app} to run under Wine.");

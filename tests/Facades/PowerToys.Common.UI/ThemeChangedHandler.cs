@@ -1,5 +1,0 @@
-using ManagedCommon;
-
-namespace Common.UI;
-
-public delegate void ThemeChangedHandler(Theme oldTheme, Theme newTheme);

@@ -1,6 +1,0 @@
-namespace Wox.Plugin;
-
-public class ActionContext
-{
-    public SpecialKeyState SpecialKeyState { get; set; }
-}

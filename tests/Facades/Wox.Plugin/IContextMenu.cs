@@ -1,6 +1,0 @@
-namespace Wox.Plugin;
-
-public interface IContextMenu : IFeatures
-{
-    List<ContextMenuResult> LoadContextMenus(Result selectedResult);
-}

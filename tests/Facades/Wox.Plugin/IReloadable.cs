@@ -1,6 +1,0 @@
-namespace Wox.Plugin;
-
-public interface IReloadable : IFeatures
-{
-    void ReloadData();
-}
