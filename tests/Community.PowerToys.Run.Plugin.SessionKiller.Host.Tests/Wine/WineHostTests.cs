@@ -15,7 +15,7 @@ public sealed class WineHostTests(WineHost host)
         session id=2 user=bob domain=CONTOSO state=disconnected station=RDP-Tcp#1 client=LAPTOP-7 addr=10.0.0.7 logon=2026-11-29T07:00:00Z lastinput=2026-11-29T09:00:00Z
         session id=3 user=alice domain=CONTOSO state=active station=RDP-Tcp#2 logon=2026-11-29T06:00:00Z lastinput=2026-11-29T11:00:00Z
         session id=4 user=bobby domain=CONTOSO state=disconnected station=RDP-Tcp#3 logon=2026-11-29T05:00:00Z lastinput=2026-11-29T05:00:00Z
-        session id=5 user=jacob domain=CONTOSO state=active station=RDP-Tcp#4 logon=2026-11-29T05:00:00Z lastinput=2026-11-29T11:30:00Z
+        session id=5 user=jbob domain=CONTOSO state=active station=RDP-Tcp#4 logon=2026-11-29T05:00:00Z lastinput=2026-11-29T11:30:00Z
         session id=65536 state=listen station=RDP-Tcp
         """;
 
@@ -26,18 +26,18 @@ public sealed class WineHostTests(WineHost host)
 
         Assert.Equal(0, run.Process.ExitCode);
         var titles = run.Titles("delayed");
-        Assert.Equal(["alice", "bob", "bobby", "jacob", "me (you)"], titles.Select(title => title.Split(" \u2014 ")[0]).Order(StringComparer.Ordinal));
+        Assert.Equal(["alice", "bob", "bobby", "jbob", "me (you)"], titles.Select(title => title.Split(" \u2014 ")[0]).Order(StringComparer.Ordinal));
         Assert.StartsWith("me (you)", titles[^1], StringComparison.Ordinal);
         Assert.DoesNotContain(run.Step("delayed").GetProperty("results").EnumerateArray(), result =>
             result.GetProperty("subTitle").GetString()!.Contains("session 0 ", StringComparison.Ordinal) || result.GetProperty("subTitle").GetString()!.Contains("session 65536", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Logoff_bob_ranks_bob_before_bobby_and_jacob()
+    public async Task Logoff_bob_ranks_bob_before_bobby_and_bobby_before_jbob()
     {
         var run = await host.RunAsync(Scenario, "init", "delayed:bob", "dispose");
 
-        Assert.Equal(["bob", "bobby", "jacob"], run.Titles("delayed").Select(title => title.Split(" \u2014 ")[0]));
+        Assert.Equal(["bob", "bobby", "jbob"], run.Titles("delayed").Select(title => title.Split(" \u2014 ")[0]));
     }
 
     [Fact]
