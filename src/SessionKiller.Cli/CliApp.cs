@@ -63,11 +63,15 @@ internal sealed class CliApp(CliHost host)
             return (int)ExitCode.NotSupported;
         }
 
-        // A server that hangs holds the command no longer than the per-server timeout.
-        var backend = new TimeBoundBackend(platformBackend, host.Settings.ServerTimeout, host.Time);
+        // Only `list --client` shows clients; every other read costs one call per session (see the factory).
+        var listing = parse.CommandResult.Command == commandLine.List ? commandLine.ReadList(parse) : null;
+        var sessions = listing?.Client == true ? platformBackend : SessionBackendFactory.WithoutClientDetails(platformBackend);
 
-        return parse.CommandResult.Command == commandLine.List
-            ? await new ListCommand(host, backend).RunAsync(commandLine.ReadList(parse), cancellationToken).ConfigureAwait(false)
+        // A server that hangs holds the command no longer than the per-server timeout.
+        var backend = new TimeBoundBackend(sessions, host.Settings.ServerTimeout, host.Time);
+
+        return listing is not null
+            ? await new ListCommand(host, backend).RunAsync(listing, cancellationToken).ConfigureAwait(false)
             : await new ActionCommand(host, backend).RunAsync(commandLine.ReadAction(parse), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -32,6 +32,11 @@ internal sealed class CliCommandLine
             Description = "Also list session 0, listeners and sessions without a user.",
             Arity = ArgumentArity.Zero,
         };
+        Client = new Option<bool>(CliSyntax.ClientOption)
+        {
+            Description = "Also read and show each session's client name and address (on Windows two more calls per session).",
+            Arity = ArgumentArity.Zero,
+        };
         Target = new Argument<string>("target") { Description = "A user name (bob or CONTOSO\\bob, exact) or a session id (#3)." };
         Server = new Option<string>(CliSyntax.ServerOption) { Description = "The server of the session (default: this computer).", HelpName = "NAME" };
         Yes = new Option<bool>(CliSyntax.YesOption) { Description = "Do not ask for confirmation.", Arity = ArgumentArity.Zero };
@@ -66,7 +71,7 @@ internal sealed class CliCommandLine
 
         AddValueChecks();
 
-        List = new Command(CliSyntax.ListCommand, "List the sessions of this computer or of the servers named.") { ListServers, Json, All };
+        List = new Command(CliSyntax.ListCommand, "List the sessions of this computer or of the servers named.") { ListServers, Json, All, Client };
         LogOff = ActionCommand(CliSyntax.LogOffCommand, "Sign a user out.", NoWait);
         Disconnect = ActionCommand(CliSyntax.DisconnectCommand, "Disconnect a session; its programs keep running.", NoWait);
         Ask = ActionCommand(CliSyntax.AskCommand, "Ask the user first (Yes/No), and sign them out on Yes.", AskMessage, Title, Timeout, OnTimeout);
@@ -97,6 +102,8 @@ internal sealed class CliCommandLine
 
     private Option<bool> Json { get; }
 
+    private Option<bool> Client { get; }
+
     private Option<bool> All { get; }
 
     private Argument<string> Target { get; }
@@ -126,7 +133,7 @@ internal sealed class CliCommandLine
         Root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null, EnablePosixBundling = false });
 
     public ListInvocation ReadList(ParseResult parse) =>
-        new(parse.GetValue(ListServers) ?? [], parse.GetValue(Json), parse.GetValue(All));
+        new(parse.GetValue(ListServers) ?? [], parse.GetValue(Json), parse.GetValue(All), parse.GetValue(Client));
 
     /// <summary>Reads an action command from a parse without errors.</summary>
     public ActionInvocation ReadAction(ParseResult parse)
@@ -263,4 +270,5 @@ internal sealed class CliCommandLine
 }
 
 /// <summary>The list command as the command line gave it.</summary>
-internal sealed record ListInvocation(IReadOnlyList<string> Servers, bool Json, bool All);
+/// <param name="Client">Whether the clients are read and shown (<c>--client</c>).</param>
+internal sealed record ListInvocation(IReadOnlyList<string> Servers, bool Json, bool All, bool Client = false);

@@ -37,11 +37,11 @@ internal sealed class ListCommand(CliHost host, ISessionBackend backend)
         var anyServerAnswered = reads.Any(read => read.IsSuccess);
         if (invocation.Json)
         {
-            SessionJson.Write(host.Out, sessions);
+            SessionJson.Write(host.Out, sessions, invocation.Client);
         }
         else if (anyServerAnswered)
         {
-            SessionTable.Write(host.Out, sessions, host.Time.LocalTimeZone);
+            SessionTable.Write(host.Out, sessions, host.Time.LocalTimeZone, withClient: invocation.Client);
         }
 
         return anyServerAnswered ? (int)ExitCode.Done : (int)firstFailure!.Value;
