@@ -1,5 +1,5 @@
 using SessionKiller.Core.Backend;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 using SessionKiller.Core.Sessions;
 
 namespace SessionKiller.Cli;
@@ -8,7 +8,7 @@ namespace SessionKiller.Cli;
 /// <c>list</c>: reads every server named at once. A server that fails is reported on stderr and the
 /// others are still listed; the exit code is that of the first failing server only when no server answered.
 /// </summary>
-internal sealed class ListCommand(CliHost host, ISessionBackend backend)
+internal sealed class ListCommand(CliPorts ports, ISessionBackend backend)
 {
     public async Task<int> RunAsync(ListInvocation invocation, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ internal sealed class ListCommand(CliHost host, ISessionBackend backend)
             if (reads[i].Failure is { } failure)
             {
                 var code = ExitCodes.For(failure.Kind);
-                host.Report(code, $"{servers[i]}: {failure}");
+                ports.Report(code, $"{servers[i]}: {failure}");
                 firstFailure ??= code;
                 continue;
             }
@@ -37,11 +37,11 @@ internal sealed class ListCommand(CliHost host, ISessionBackend backend)
         var anyServerAnswered = reads.Any(read => read.IsSuccess);
         if (invocation.Json)
         {
-            SessionJson.Write(host.Out, sessions, invocation.Client);
+            SessionJson.Write(ports.Out, sessions, invocation.Client);
         }
         else if (anyServerAnswered)
         {
-            SessionTable.Write(host.Out, sessions, host.Time.LocalTimeZone, withClient: invocation.Client);
+            SessionTable.Write(ports.Out, sessions, ports.Time.LocalTimeZone, withClient: invocation.Client);
         }
 
         return anyServerAnswered ? (int)ExitCode.Done : (int)firstFailure!.Value;

@@ -1,3 +1,4 @@
+using Community.PowerToys.Run.Plugin.SessionKiller.Properties;
 using Community.PowerToys.Run.Plugin.SessionKiller.Settings;
 using SessionKiller.Core.Actions;
 using SessionKiller.Core.Backend;
@@ -26,13 +27,19 @@ internal sealed class ActionLauncher(
     {
         var current = settings();
         var handoff = new ForegroundHandoff(services.Prompt);
+        var elevated = RunsElevated();
         var context = new RunnerContext(services.Actor, current.Core)
         {
             Time = services.Time,
-            Elevation = RunsElevated() ? null : services.Elevation,
+            Elevation = elevated ? null : services.Elevation,
+            RunsElevated = elevated,
         };
-        // A server that hangs costs an action at most the per-server timeout, as it costs the catalog.
-        var backend = new TimeBoundBackend(services.Backend, current.Core.ServerTimeout, services.Time);
+        // A server that hangs costs an action at most the per-server timeout, as it costs the catalog. An
+        // action that ends after that may have taken effect: the catalog then reads its server again.
+        var backend = new TimeBoundBackend(services.Backend, current.Core.ServerTimeout, services.Time)
+        {
+            ActionEndedLate = server => _ = RefreshQuietlyAsync(server),
+        };
         var runner = new ActionRunner(new ActingBackend(backend, handoff), handoff, services.AuditLog, context);
         var request = Request(action, session, current, services.Actor);
         var run = Task.Run(() => runner.RunAsync(request));
@@ -56,7 +63,11 @@ internal sealed class ActionLauncher(
                 AskTimeout = core.AskFirstTimeout,
                 OnNoAnswer = core.OnNoAnswer,
             },
-            SessionAction.SendMessage => request with { MessageText = Placeholders.Fill(settings.MessageText, session.Identity, actor, core.AskFirstTimeout) },
+            SessionAction.SendMessage => request with
+            {
+                MessageTitle = Placeholders.FillNames(Resources.Message_DefaultTitle, session.Identity, actor),
+                MessageText = Placeholders.FillNames(settings.MessageText, session.Identity, actor),
+            },
             _ => request,
         };
     }
@@ -75,6 +86,18 @@ internal sealed class ActionLauncher(
         }
     }
 
+    private async Task RefreshQuietlyAsync(string serverName)
+    {
+        try
+        {
+            await refreshServer(serverName).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Guard.Report(exception, nameof(RefreshQuietlyAsync));
+        }
+    }
+
     private async Task FinishAsync(Task<ActionOutcome> run, string serverName, bool reportOutcome)
     {
         try
@@ -90,13 +113,6 @@ internal sealed class ActionLauncher(
             Guard.Report(exception, nameof(FinishAsync));
         }
 
-        try
-        {
-            await refreshServer(serverName).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            Guard.Report(exception, nameof(FinishAsync));
-        }
+        await RefreshQuietlyAsync(serverName).ConfigureAwait(false);
     }
 }
