@@ -10,7 +10,8 @@ SessionKiller/, holding plugin.json, our DLLs, Images/, the satellite folders an
 nothing of PowerToys' own. Then it checks every zip's layout and writes checksums.txt (SHA256).
 
 On Windows the plugin builds against PowerToys' real assemblies (Community.PowerToys.Run.Plugin.Dependencies).
-Elsewhere it builds against the compile-only facades in facades/PowerToys: a packaging check, not for installation.
+Elsewhere it builds against the facades in facades/PowerToys, generated from PowerToys' sources; the host tests load
+the x64 zip as PowerToys Run does.
 
 The helper is published first and the plugin is built with its SHA-256 (-p:SessionKillerHelper=...): the
 plugin elevates only that exact sessionkiller.exe. The check below verifies that each zip's plugin carries
@@ -515,7 +516,7 @@ function Install-Plugin([string] $Version) {
 # A problem ends the script with its message and exit code 1, not with a script trace.
 try {
     if ($Install -and -not $IsWindows) {
-        throw '-Install needs Windows: a build made elsewhere is a packaging check against facades, not a plugin PowerToys can load.'
+        throw '-Install needs Windows: it copies into PowerToys Run''s Plugins folder under %LOCALAPPDATA%.'
     }
 
     $version = Get-ProductVersion
@@ -528,7 +529,7 @@ try {
             throw "plugin.json says version $($sourceManifest.Version) and ID $($sourceManifest.ID); the assembly is $version and Main.PluginID is $pluginId. Make them agree."
         }
         if (-not $IsWindows) {
-            Write-Host 'Packaging check: built against compile-only facades, not for installation.'
+            Write-Host 'Building against the facades generated from PowerToys'' sources (facades/PowerToys).'
         }
 
         $stage = Join-Path $ArtifactsPath 'stage'
@@ -648,7 +649,7 @@ try {
     Write-Host "Layout checked: one root folder $PluginName/ with plugin.json, our DLLs, Images/, satellites and $HelperFile; checksums.txt matches."
     Write-Host "MSIX layouts checked: AppxManifest.xml resolved (the CLSID twice as in the class, -RegisterProcessAsComServer), logos, $ExtensionExe and $HelperFile."
     if (-not $IsWindows -and -not $VerifyOnly) {
-        Write-Host 'Packaging check only: these zips were built against compile-only facades and are not for installation.'
+        Write-Host 'Built against the generated facades: the plugin references Wox.Plugin 0.0.0.0 (see README, Install the plugin).'
     }
 
     if ($Install) {

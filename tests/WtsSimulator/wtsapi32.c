@@ -146,6 +146,7 @@ typedef struct {
     int info_class;       /* -1: any */
     DWORD error;
     int times;            /* -1: always */
+    BOOL unelevated_only; /* fires only for a caller whose token is not elevated (as Windows denies it) */
 } fail_t;
 
 typedef struct {
@@ -465,6 +466,9 @@ static BOOL parse_line(char *line)
         fail->info_class = value ? atoi(value) : -1;
         value = pair(&pairs, "times");
         fail->times = value ? atoi(value) : -1;
+        value = pair(&pairs, "elevated");
+        if (value && strcmp(value, "no") != 0) return FALSE;
+        fail->unelevated_only = value != NULL;
         return fail->server >= 0;
     }
     if (strcmp(keyword, "answer") == 0) {
@@ -592,6 +596,19 @@ static const WCHAR *server_name(int server)
     return server >= 0 ? servers[server].name : L"(invalid handle)";
 }
 
+/* Whether this process runs with an elevated token (under Wine: started with the "runas" verb). */
+static BOOL process_is_elevated(void)
+{
+    HANDLE token;
+    TOKEN_ELEVATION elevation;
+    DWORD size;
+    BOOL ok;
+    if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token)) return FALSE;
+    ok = GetTokenInformation(token, TokenElevation, &elevation, sizeof elevation, &size);
+    CloseHandle(token);
+    return ok && elevation.TokenIsElevated;
+}
+
 /* An injected failure for this call, or 0. */
 static DWORD injected(int server, int op, DWORD id, int info_class)
 {
@@ -602,6 +619,7 @@ static DWORD injected(int server, int op, DWORD id, int info_class)
         if (fail->server != server || !op_matches || fail->times == 0) continue;
         if (!fail->any_id && fail->id != id) continue;
         if (fail->info_class >= 0 && fail->info_class != info_class) continue;
+        if (fail->unelevated_only && process_is_elevated()) continue;
         if (fail->times > 0) fail->times--;
         return fail->error;
     }

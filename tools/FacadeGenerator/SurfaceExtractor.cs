@@ -55,7 +55,7 @@ internal sealed class SurfaceExtractor
     }
 
     /// <summary>.NET's own assemblies, from the running runtime's folder, less its WindowsBase shim: WPF's WindowsBase is a facade here.</summary>
-    private static IEnumerable<MetadataReference> FrameworkReferences()
+    internal static IEnumerable<MetadataReference> FrameworkReferences()
     {
         var folder = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         foreach (var path in Directory.EnumerateFiles(folder, "*.dll").Order(StringComparer.Ordinal))
