@@ -105,7 +105,7 @@ public sealed class ActionRunner
         }
 
         var current = read.Value!.FirstOrDefault(s => s.SessionId == target.SessionId);
-        if (current is not null && current.IsSystemSession)
+        if (current is not null && (current.IsSystemSession || (request.BulkId is not null && (current.IsCurrentSession || current.IsConsole))))
         {
             return (null, Outcome(OutcomeKind.Refused, request, detail: DescribeSystemSession(current)));
         }
@@ -123,6 +123,8 @@ public sealed class ActionRunner
     private static string DescribeSystemSession(SessionInfo session) =>
         session.SessionId == 0 ? "the services session (session 0)"
         : session.State == SessionState.Listen ? "a listener"
+        : session.IsCurrentSession ? "your own session, never part of a bulk action"
+        : session.IsConsole ? "the console session, never part of a bulk action"
         : "a session nobody is signed in to";
 
     /// <summary>Sign-outs are confirmed; so is ask first when no answer signs the user out.</summary>
@@ -232,7 +234,7 @@ public sealed class ActionRunner
 
     private ActionOutcome Audit(ActionRequest request, ActionOutcome outcome)
     {
-        var entry = new AuditEntry(context.Time.GetUtcNow(), context.Actor, request.Action, request.Target, outcome.Kind, outcome.Sentence, outcome.Elevated);
+        var entry = new AuditEntry(context.Time.GetUtcNow(), context.Actor, request.Action, request.Target, outcome.Kind, outcome.Sentence, outcome.Elevated) { BulkId = request.BulkId };
         bool written;
         try
         {

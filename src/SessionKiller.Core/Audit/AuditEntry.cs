@@ -11,4 +11,8 @@ public sealed record AuditEntry(
     SessionIdentity Target,
     OutcomeKind Outcome,
     string Detail,
-    bool Elevated);
+    bool Elevated)
+{
+    /// <summary>The id shared by every line of one bulk run; null for a single action.</summary>
+    public string? BulkId { get; init; }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using SessionKiller.Core.Query;
+using SessionKiller.Core.Sessions;
+
+namespace SessionKiller.Core.Bulk;
+
+/// <summary>
+/// The sessions one bulk action would touch, and whether a query earns one at all: it needs a filter
+/// (<c>idle:</c>, <c>state:</c>, <c>@server</c>) and at least <see cref="MinimumSessions"/> sessions that
+/// may be acted on. A query of name words alone never does: a typo must not become a mass sign-out.
+/// </summary>
+public sealed record BulkSelection(SessionQuery Query, IReadOnlyList<SessionInfo> Sessions)
+{
+    public const int MinimumSessions = 2;
+
+    /// <summary>The bulk selection of what a query matched, or null when the query earns no bulk action.</summary>
+    public static BulkSelection? From(SessionQuery query, IEnumerable<SessionInfo> matches)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(matches);
+        if (!HasBulkFilter(query))
+        {
+            return null;
+        }
+
+        var sessions = matches.Where(IsActionable).ToArray();
+        return sessions.Length >= MinimumSessions ? new BulkSelection(query, sessions) : null;
+    }
+
+    /// <summary>
+    /// A filter that describes a group: idle time, state or server. A session id names one session, so a
+    /// query with <c>#3</c> is never a group, whatever else it says.
+    /// </summary>
+    public static bool HasBulkFilter(SessionQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.SessionId is null && (query.Idle is not null || query.States is not null || query.Server is not null);
+    }
+
+    /// <summary>Never in a bulk action: your own session, the console, session 0, listeners, sessions without a user.</summary>
+    public static bool IsActionable(SessionInfo session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return !session.IsSystemSession && !session.IsCurrentSession && !session.IsConsole;
+    }
+
+    /// <summary>The filters in words, as the bulk item's title shows them: <c>idle &gt; 8 h, disconnected, on RDS01</c>.</summary>
+    public string FilterText
+    {
+        get
+        {
+            var parts = new List<string>();
+            if (Query.Idle is { } idle)
+            {
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"idle {(idle.Comparison == IdleComparison.LongerThan ? ">" : "<")} {Threshold(idle.Threshold)}"));
+            }
+
+            if (Query.States is { } states)
+            {
+                parts.Add(string.Join(" or ", states.Select(state => state.ToString().ToLowerInvariant())));
+            }
+
+            if (Query.Terms.Count > 0)
+            {
+                parts.Add(string.Join(" ", Query.Terms.Select(term => $"\"{term}\"")));
+            }
+
+            if (Query.Server is { } server)
+            {
+                parts.Add($"on {server}");
+            }
+
+            return string.Join(", ", parts);
+        }
+    }
+
+    // "8 h", not "8 h 0 min": the threshold is what was typed, not a measured time.
+    private static string Threshold(TimeSpan threshold) =>
+        DurationText.Format(threshold).Replace(" 0 min", "", StringComparison.Ordinal).Replace(" 0 h", "", StringComparison.Ordinal);
+
+    /// <summary>Distinct user names in listed order, for a subtitle that names the first few.</summary>
+    public IReadOnlyList<string> UserNames => Sessions.Select(session => session.QualifiedUserName).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+
+    public IReadOnlyList<string> Servers => Sessions.Select(session => session.ServerName).Distinct(ServerNames.Comparer).ToArray();
+}
