@@ -1,4 +1,5 @@
 using System.Globalization;
+using SessionKiller.Core.Matching;
 using SessionKiller.Core.Query;
 using SessionKiller.Core.Sessions;
 
@@ -25,6 +26,29 @@ public sealed record BulkSelection(SessionQuery Query, IReadOnlyList<SessionInfo
 
         var sessions = matches.Where(IsActionable).ToArray();
         return sessions.Length >= MinimumSessions ? new BulkSelection(query, sessions) : null;
+    }
+
+    /// <summary>
+    /// What a query names as a group, in listed order: the matcher's matches without the fuzzy ones (a
+    /// word in a group action means what it says, not what it resembles). <c>list --where</c> shows exactly
+    /// these, so what is listed is what an action would be offered.
+    /// </summary>
+    public static IReadOnlyList<SessionInfo> Matching(SessionQuery query, IReadOnlyList<SessionInfo> sessions, bool includeSystemSessions = false)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(sessions);
+        var matched = SessionMatcher.Match(sessions, query, new MatchOptions { IncludeSystemSessions = includeSystemSessions })
+            .Where(match => match.Kind != MatchKind.Fuzzy)
+            .Select(match => match.Session)
+            .ToHashSet(ReferenceEqualityComparer.Instance);
+        return sessions.Where(matched.Contains).ToArray();
+    }
+
+    /// <summary>The bulk selection of what the matcher returned, fuzzy matches left out; null when the query earns no bulk action.</summary>
+    public static BulkSelection? From(SessionQuery query, IEnumerable<SessionMatch> matches)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        return From(query, matches.Where(match => match.Kind != MatchKind.Fuzzy).Select(match => match.Session));
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using SessionKiller.Core.Bulk;
+using SessionKiller.Core.Matching;
 using SessionKiller.Core.Query;
 using SessionKiller.Core.Sessions;
 using SessionKiller.Core.Tests.Support;
@@ -68,6 +69,38 @@ public class BulkSelectionTests
         var withAnn = BulkSelection.From(Parse("state:disc"), [.. matches, TestSessions.User("ann", id: 4, state: SessionState.Disconnected)]);
         Assert.NotNull(withAnn);
         Assert.Equal(["bob", "ann"], withAnn.Sessions.Select(session => session.UserName));
+    }
+
+    [Fact]
+    public void A_fuzzy_match_of_a_word_never_joins_a_group()
+    {
+        var sessions = new[]
+        {
+            TestSessions.User("bob", id: 3, state: SessionState.Disconnected),
+            TestSessions.User("bobby", id: 4, state: SessionState.Disconnected),
+            TestSessions.User("brandon_o_brien", id: 5, state: SessionState.Disconnected),
+        };
+        var query = Parse("bob state:disc");
+
+        var matches = SessionMatcher.Match(sessions, Parse("bbo state:disc"), MatchOptions.Default);
+        Assert.True(matches.Count(match => match.Kind == MatchKind.Fuzzy) >= 2);
+        Assert.Null(BulkSelection.From(Parse("bbo state:disc"), matches));
+        Assert.Equal(["bob", "bobby"], BulkSelection.Matching(query, sessions).Select(session => session.UserName));
+        Assert.Equal(2, BulkSelection.From(query, SessionMatcher.Match(sessions, query, MatchOptions.Default))!.Sessions.Count);
+    }
+
+    [Fact]
+    public void Matching_keeps_the_listed_order_not_the_ranking()
+    {
+        var sessions = new[]
+        {
+            TestSessions.User("xbob", id: 3, state: SessionState.Disconnected),
+            TestSessions.User("bob", id: 4, state: SessionState.Disconnected),
+            TestSessions.Services(),
+        };
+
+        Assert.Equal([3, 4], BulkSelection.Matching(Parse("bob"), sessions).Select(session => session.SessionId));
+        Assert.Equal([3, 4, 0], BulkSelection.Matching(Parse("state:disc"), sessions, includeSystemSessions: true).Select(session => session.SessionId));
     }
 
     [Fact]
