@@ -68,6 +68,8 @@ internal sealed class CliApp(CliHost host)
 
         return parse.CommandResult.Command == commandLine.List
             ? await new ListCommand(host, backend).RunAsync(commandLine.ReadList(parse), cancellationToken).ConfigureAwait(false)
+            : commandLine.IsBulk(parse)
+            ? await new BulkCommand(host, backend).RunAsync(commandLine.ReadBulk(parse), cancellationToken).ConfigureAwait(false)
             : await new ActionCommand(host, backend).RunAsync(commandLine.ReadAction(parse), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,119 @@
+using System.Globalization;
+using SessionKiller.Core.Actions;
+using SessionKiller.Core.Backend;
+using SessionKiller.Core.Bulk;
+using SessionKiller.Core.Cli;
+using SessionKiller.Core.Sessions;
+
+namespace SessionKiller.Cli;
+
+/// <summary>
+/// <c>logoff|disconnect|ask|message --where QUERY</c>: reads the servers, takes every session the query
+/// names (never your own, the console, session 0 or listeners), refuses a set larger than <c>--max</c>,
+/// confirms once, and hands the set to Core's bulk runner, which re-verifies each session on its own.
+/// </summary>
+internal sealed class BulkCommand(CliHost host, ISessionBackend backend)
+{
+    public async Task<int> RunAsync(BulkInvocation invocation, CancellationToken cancellationToken)
+    {
+        var servers = invocation.ServersToRead;
+        var reads = await Task.WhenAll(servers.Select(server => ServerReads.ReadAsync(backend, server, cancellationToken))).ConfigureAwait(false);
+        var listed = new List<SessionInfo>();
+        ExitCode? readFailure = null;
+        for (var i = 0; i < servers.Count; i++)
+        {
+            if (reads[i].Failure is { } failure)
+            {
+                readFailure ??= ExitCodes.For(failure.Kind);
+                host.Report(ExitCodes.For(failure.Kind), $"{servers[i]}: {failure} Its sessions were not acted on.");
+                continue;
+            }
+
+            listed.AddRange(reads[i].Value!.OrderBy(session => session.SessionId));
+        }
+
+        var sessions = BulkSelection.Matching(invocation.Where, listed).Where(BulkSelection.IsActionable).ToArray();
+        if (sessions.Length == 0)
+        {
+            return readFailure is { } code
+                ? (int)code
+                : host.Report(ExitCode.NoMatch, $"No session on {string.Join(", ", servers)} matches '{invocation.WhereText}'; nothing was done.");
+        }
+
+        if (sessions.Length > invocation.Max)
+        {
+            host.Report(
+                ExitCode.SeveralMatches,
+                string.Create(CultureInfo.InvariantCulture, $"{sessions.Length} sessions match '{invocation.WhereText}', more than {BulkSyntax.MaxOption} {invocation.Max}; nothing was done. Raise {BulkSyntax.MaxOption} to act on all of them:"));
+            SessionTable.Write(host.Error, sessions, host.Time.LocalTimeZone, indent: "  ");
+            return (int)ExitCode.SeveralMatches;
+        }
+
+        if (!invocation.Confirmed && !await ConfirmAsync(invocation, sessions, cancellationToken).ConfigureAwait(false))
+        {
+            return host.Report(
+                ExitCode.Declined,
+                host.StdinIsInteractive
+                    ? "Not confirmed: nothing was done."
+                    : $"Not confirmed: there is no terminal to ask on; pass {CliSyntax.YesOption} to go ahead. Nothing was done.");
+        }
+
+        var bulk = new BulkRequest(invocation.Action, [.. sessions.Select(invocation.RequestFor)]);
+        var context = new RunnerContext(host.Actor, host.Settings) { Time = host.Time };
+        var summary = await new BulkRunner(backend, host.AuditLog, context).RunAsync(bulk, cancellationToken).ConfigureAwait(false);
+        return Report(summary, invocation.Json, readFailure);
+    }
+
+    private async Task<bool> ConfirmAsync(BulkInvocation invocation, SessionInfo[] sessions, CancellationToken cancellationToken)
+    {
+        if (!host.StdinIsInteractive)
+        {
+            return false;
+        }
+
+        SessionTable.Write(host.Error, sessions, host.Time.LocalTimeZone, indent: "  ");
+        var count = string.Create(CultureInfo.InvariantCulture, $"{sessions.Length} session{(sessions.Length == 1 ? "" : "s")}");
+        var title = invocation.Action switch
+        {
+            SessionAction.Disconnect => $"Disconnect {count}?",
+            SessionAction.AskFirst => $"Ask the users of {count} to sign out?",
+            SessionAction.SendMessage => $"Send the message to {count}?",
+            _ => $"Sign out {count}?",
+        };
+        var text = $"These are the {count} listed above (matching '{invocation.WhereText}'); each is checked again just before it is acted on, and one that changed is left alone."
+            + (invocation.Action is SessionAction.LogOff or SessionAction.AskFirst ? " Unsaved work in their open applications will be lost." : "");
+        var confirmation = new Confirmation(invocation.Action, sessions[0], ConfirmationWarning.None, [], title, text) { ApplicationsUnknown = true };
+        return await host.Prompt.ConfirmAsync(confirmation, cancellationToken).ConfigureAwait(false);
+    }
+
+    private int Report(BulkSummary summary, bool json, ExitCode? readFailure)
+    {
+        foreach (var outcome in summary.Outcomes)
+        {
+            host.Out.WriteLine(json ? BulkJson.Line(summary.BulkId, outcome) : TerminalText.OneLine(outcome.Sentence));
+        }
+
+        if (summary.Outcomes.Any(outcome => !outcome.Audited))
+        {
+            host.Report(ExitCode.Failed, "Warning: some audit lines of this run could not be written.");
+        }
+
+        var sentence = $"{summary.Sentence} (bulk {summary.BulkId})";
+        if (summary.FirstNotDone is { } notDone)
+        {
+            return host.Report(ExitCodes.For(notDone.Kind), sentence);
+        }
+
+        if (readFailure is { } code)
+        {
+            return host.Report(code, sentence + " Some servers could not be read.");
+        }
+
+        if (!json)
+        {
+            host.Out.WriteLine(sentence);
+        }
+
+        return (int)ExitCode.Done;
+    }
+}
