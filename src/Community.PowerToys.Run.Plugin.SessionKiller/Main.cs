@@ -6,6 +6,7 @@ using Community.PowerToys.Run.Plugin.SessionKiller.Settings;
 using ManagedCommon;
 using Microsoft.PowerToys.Settings.UI.Library;
 using SessionKiller.Core.Actions;
+using SessionKiller.Core.Bulk;
 using SessionKiller.Core.Catalog;
 using SessionKiller.Core.Sessions;
 using Wox.Plugin;
@@ -25,6 +26,7 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
     private readonly SessionText text;
     private readonly ResultFactory results;
     private readonly ActionLauncher launcher;
+    private readonly BulkResults bulk;
     private PluginSettings settings = PluginSettings.CreateDefault();
     private IPublicAPI? api;
     private string iconPath = ThemeIcons.Dark;
@@ -42,6 +44,7 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
         text = new SessionText(services.Time);
         results = new ResultFactory(text, () => iconPath);
         launcher = new ActionLauncher(services, () => settings, server => Catalog.RefreshServerAsync(server), Notify);
+        bulk = new BulkResults(services, text, () => iconPath, new BulkLauncher(services, () => settings, server => Catalog.RefreshServerAsync(server), Notify));
     }
 
     /// <summary>Must equal plugin.json's ID, or PowerToys refuses the plugin.</summary>
@@ -78,7 +81,7 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
 
     /// <summary>Reads the catalog's snapshot only: a keystroke never waits on a server.</summary>
     public List<Result> Query(Query query) =>
-        Guard.Run(() => results.For(query?.Search ?? "", Catalog.Current, settings, Act, Retry), () => []);
+        Guard.Run(() => bulk.AddTo(results.For(query?.Search ?? "", Catalog.Current, settings, Act, Retry), query?.Search ?? "", Catalog.Current), () => []);
 
     /// <summary>
     /// After a pause in typing (PowerToys then replaces the first results with these): this computer's
@@ -106,7 +109,14 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
     }
 
     public List<ContextMenuResult> LoadContextMenus(Result selectedResult) =>
-        Guard.Run(() => selectedResult?.ContextData is SessionInfo session ? ContextMenuFactory.For(session, Act, Copy) : [], () => []);
+        Guard.Run(
+            () => selectedResult?.ContextData switch
+            {
+                SessionInfo session => ContextMenuFactory.For(session, Act, Copy),
+                BulkSelection selection => bulk.ContextMenu(selection),
+                _ => [],
+            },
+            () => []);
 
     public string GetTranslatedPluginTitle() => Name;
 
@@ -165,6 +175,8 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
         var (sentence, detail) = OutcomeText.For(outcome);
         api?.ShowNotification(sentence, detail);
     });
+
+    private void Notify(BulkSummary summary) => Guard.Run(() => api?.ShowNotification(BulkText.Summary(summary), BulkText.SummaryDetail(summary)));
 
     private void OnThemeChanged(Theme oldTheme, Theme newTheme) => iconPath = ThemeIcons.For(newTheme);
 

@@ -72,17 +72,7 @@ internal sealed class BulkCommand(CliHost host, ISessionBackend backend)
         }
 
         SessionTable.Write(host.Error, sessions, host.Time.LocalTimeZone, indent: "  ");
-        var count = string.Create(CultureInfo.InvariantCulture, $"{sessions.Length} session{(sessions.Length == 1 ? "" : "s")}");
-        var title = invocation.Action switch
-        {
-            SessionAction.Disconnect => $"Disconnect {count}?",
-            SessionAction.AskFirst => $"Ask the users of {count} to sign out?",
-            SessionAction.SendMessage => $"Send the message to {count}?",
-            _ => $"Sign out {count}?",
-        };
-        var text = $"These are the {count} listed above (matching '{invocation.WhereText}'); each is checked again just before it is acted on, and one that changed is left alone."
-            + (invocation.Action is SessionAction.LogOff or SessionAction.AskFirst ? " Unsaved work in their open applications will be lost." : "");
-        var confirmation = new Confirmation(invocation.Action, sessions[0], ConfirmationWarning.None, [], title, text) { ApplicationsUnknown = true };
+        var confirmation = await BulkConfirmation.BuildAsync(backend, invocation.Action, sessions, host.Settings.ServerTimeout, cancellationToken).ConfigureAwait(false);
         return await host.Prompt.ConfirmAsync(confirmation, cancellationToken).ConfigureAwait(false);
     }
 

@@ -174,7 +174,7 @@ public class BulkCommandTests
 
         Assert.Equal(0, run.ExitCode);
         await harness.Prompt.Received(1).ConfirmAsync(
-            Arg.Is<Confirmation>(confirmation => confirmation.Title == "Sign out 2 sessions?"),
+            Arg.Is<Confirmation>(confirmation => confirmation.Title == "Sign out 2 sessions?" && confirmation.Group!.Count == 2),
             Arg.Any<CancellationToken>());
         Assert.Contains(run.ErrorLines, line => line.Contains(@"CONTOSO\ann", StringComparison.Ordinal));
         Assert.Equal(2, LoggedOff(harness).Count());

@@ -29,7 +29,7 @@ internal sealed class ActionLauncher(
         var context = new RunnerContext(services.Actor, current.Core)
         {
             Time = services.Time,
-            Elevation = RunsElevated() ? null : services.Elevation,
+            Elevation = RunsElevated(services) ? null : services.Elevation,
         };
         // A server that hangs costs an action at most the per-server timeout, as it costs the catalog.
         var backend = new TimeBoundBackend(services.Backend, current.Core.ServerTimeout, services.Time);
@@ -61,7 +61,7 @@ internal sealed class ActionLauncher(
         };
     }
 
-    private bool RunsElevated()
+    internal static bool RunsElevated(PluginServices services)
     {
         try
         {

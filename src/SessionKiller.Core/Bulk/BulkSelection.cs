@@ -1,4 +1,3 @@
-using System.Globalization;
 using SessionKiller.Core.Matching;
 using SessionKiller.Core.Query;
 using SessionKiller.Core.Sessions;
@@ -67,40 +66,6 @@ public sealed record BulkSelection(SessionQuery Query, IReadOnlyList<SessionInfo
         ArgumentNullException.ThrowIfNull(session);
         return !session.IsSystemSession && !session.IsCurrentSession && !session.IsConsole;
     }
-
-    /// <summary>The filters in words, as the bulk item's title shows them: <c>idle &gt; 8 h, disconnected, on RDS01</c>.</summary>
-    public string FilterText
-    {
-        get
-        {
-            var parts = new List<string>();
-            if (Query.Idle is { } idle)
-            {
-                parts.Add(string.Create(CultureInfo.InvariantCulture, $"idle {(idle.Comparison == IdleComparison.LongerThan ? ">" : "<")} {Threshold(idle.Threshold)}"));
-            }
-
-            if (Query.States is { } states)
-            {
-                parts.Add(string.Join(" or ", states.Select(state => state.ToString().ToLowerInvariant())));
-            }
-
-            if (Query.Terms.Count > 0)
-            {
-                parts.Add(string.Join(" ", Query.Terms.Select(term => $"\"{term}\"")));
-            }
-
-            if (Query.Server is { } server)
-            {
-                parts.Add($"on {server}");
-            }
-
-            return string.Join(", ", parts);
-        }
-    }
-
-    // "8 h", not "8 h 0 min": the threshold is what was typed, not a measured time.
-    private static string Threshold(TimeSpan threshold) =>
-        DurationText.Format(threshold).Replace(" 0 min", "", StringComparison.Ordinal).Replace(" 0 h", "", StringComparison.Ordinal);
 
     /// <summary>Distinct user names in listed order, for a subtitle that names the first few.</summary>
     public IReadOnlyList<string> UserNames => Sessions.Select(session => session.QualifiedUserName).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();

@@ -105,14 +105,6 @@ public class BulkSelectionTests
     }
 
     [Fact]
-    public void The_filter_text_says_the_filters_in_words()
-    {
-        var selection = BulkSelection.From(Parse("idle:>8h state:disc @rds01"), TwoIdleDisconnected)!;
-
-        Assert.Equal("idle > 8 h, disconnected, on rds01", selection.FilterText);
-    }
-
-    [Fact]
     public void Users_and_servers_are_named_once_each_in_listed_order()
     {
         var sessions = new[]
