@@ -45,7 +45,7 @@ public sealed class BulkRunner
 
         // Confirmed once for the whole set; per-session elevation would mean one UAC prompt per session.
         var requests = bulk.Requests.Select(request => request with { Action = bulk.Action, Confirmed = true, BulkId = bulk.BulkId }).ToArray();
-        var runner = new ActionRunner(backend, RefusingPrompt.Instance, auditLog, context with { Elevation = null });
+        var runner = new ActionRunner(new FreshReadSharing(backend), RefusingPrompt.Instance, auditLog, context with { Elevation = null });
         var outcomes = new ActionOutcome[requests.Length];
         var bound = bulk.Action == SessionAction.AskFirst ? Math.Max(perServer, QuestionsPerServer) : perServer;
         var servers = Enumerable.Range(0, requests.Length)

@@ -97,6 +97,57 @@ public class BulkRunnerTests
     }
 
     [Fact]
+    public async Task Sessions_verified_together_share_one_fresh_read_begun_after_they_asked()
+    {
+        var sessions = Place("RDS01", 8);
+        var reads = new List<TaskCompletionSource>();
+        var started = new SemaphoreSlim(0);
+        Backend.EnumerateSessionsAsync(default!, default).ReturnsForAnyArgs(async call =>
+        {
+            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (reads)
+            {
+                reads.Add(gate);
+            }
+
+            started.Release();
+            await gate.Task;
+            lock (servers)
+            {
+                return BackendResult<IReadOnlyList<SessionInfo>>.Success([.. servers["RDS01"]]);
+            }
+        });
+
+        var run = new BulkRunner(Backend, AuditLog, Context, perServer: 4).RunAsync(LogOffAll(sessions));
+
+        // The first session's read is under way; the three others asked meanwhile and wait for the next one.
+        await started.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(50);
+        Assert.Single(reads);
+        reads[0].SetResult();
+        await started.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(50);
+        lock (reads)
+        {
+            Assert.Equal(2, reads.Count);
+        }
+
+        while (!run.IsCompleted)
+        {
+            lock (reads)
+            {
+                reads.ForEach(gate => gate.TrySetResult());
+            }
+
+            await Task.Delay(5);
+        }
+
+        var summary = await run;
+        Assert.True(summary.AllDone);
+        Assert.InRange(reads.Count, 2, 7);
+    }
+
+    [Fact]
     public async Task An_id_reused_in_the_middle_of_a_run_leaves_the_swapped_session_untouched()
     {
         var sessions = Place("RDS01", 5);
