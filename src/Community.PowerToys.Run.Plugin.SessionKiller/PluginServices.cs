@@ -30,7 +30,7 @@ internal sealed record PluginServices(
             new WtsSessionBackend(),
             new MessageBoxPrompt(new User32MessageBox()),
             new CliElevation(new ShellProcessLauncher(), helper),
-            new JsonLinesAuditLog(AuditLogLocation.Default),
+            AuditLogLocation.OpenDefault(),
             new Win32Clipboard(),
             TimeProvider.System,
             ElevationCheck.IsElevated,

@@ -25,6 +25,9 @@ internal sealed record ActionInvocation(SessionAction Action, TargetSpec Target,
 
     public TimeoutPolicy? OnNoAnswer { get; init; }
 
+    /// <summary><c>--outcome-file</c>: where the plugin that started this helper reads how it ended.</summary>
+    public string? OutcomeFile { get; init; }
+
     /// <summary>
     /// With <c>#ID</c> and the whole identity expected (what the plugin passes), nothing needs reading here:
     /// the runner's own fresh read checks it. Null when the target must be resolved first.

@@ -2,7 +2,7 @@ using System.Globalization;
 using SessionKiller.Core.Actions;
 using SessionKiller.Core.Backend;
 using SessionKiller.Core.Bulk;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 using SessionKiller.Core.Sessions;
 
 namespace SessionKiller.Cli;
@@ -12,7 +12,7 @@ namespace SessionKiller.Cli;
 /// names (never your own, the console, session 0 or listeners), refuses a set larger than <c>--max</c>,
 /// confirms once, and hands the set to Core's bulk runner, which re-verifies each session on its own.
 /// </summary>
-internal sealed class BulkCommand(CliHost host, ISessionBackend backend)
+internal sealed class BulkCommand(CliPorts host, ISessionBackend backend)
 {
     public async Task<int> RunAsync(BulkInvocation invocation, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SessionKiller.Core.Actions;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 
 namespace SessionKiller.Cli;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using SessionKiller.Core.Bulk;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 using SessionKiller.Core.Query;
 
 namespace SessionKiller.Cli;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using SessionKiller.Core.Actions;
 using SessionKiller.Core.Backend;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 
 namespace SessionKiller.Cli;
 
@@ -9,7 +9,7 @@ namespace SessionKiller.Cli;
 /// The whole CLI behind <see cref="Program"/>: parses, runs one command, returns the exit code. Nothing
 /// escapes it: a usage error is one line and exit code 1, anything unexpected one line and exit code 9.
 /// </summary>
-internal sealed class CliApp(CliHost host)
+internal sealed class CliApp(CliPorts ports)
 {
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
     {
@@ -20,11 +20,11 @@ internal sealed class CliApp(CliHost host)
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Ctrl+C: cancelled, as the runner reports an action interrupted while it runs.
-            return host.Report(ExitCodes.For(OutcomeKind.Cancelled), "Interrupted before the command finished.");
+            return ports.Report(ExitCodes.For(OutcomeKind.Cancelled), "Interrupted before the command finished.");
         }
         catch (Exception exception)
         {
-            return host.Report(ExitCode.Failed, $"Unexpected failure ({exception.GetType().Name}): {exception.Message}");
+            return ports.Report(ExitCode.Failed, $"Unexpected failure ({exception.GetType().Name}): {exception.Message}");
         }
     }
 
@@ -36,12 +36,17 @@ internal sealed class CliApp(CliHost host)
         var help = command == commandLine.Root ? "sessionkiller --help" : $"sessionkiller {command.Name} --help";
         if (parse.Errors.Count > 0)
         {
-            return host.Report(ExitCode.UsageError, $"{parse.Errors[0].Message} See '{help}'.");
+            return ports.Report(ExitCode.UsageError, $"{parse.Errors[0].Message} See '{help}'.");
+        }
+
+        if (commandLine.HelpInsideAValue(parse, args) is { } notHelp)
+        {
+            return ports.Report(ExitCode.UsageError, $"'{notHelp}' asks for help with a value: help takes none, and nothing was done. See '{help}'.");
         }
 
         if (parse.Action is not null && parse.Action == commandLine.Root.Action)
         {
-            return host.Report(ExitCode.UsageError, $"{CliCommandLine.NoCommand} See '{help}'.");
+            return ports.Report(ExitCode.UsageError, $"{CliCommandLine.NoCommand} See '{help}'.");
         }
 
         // Help and version: the only actions System.CommandLine runs itself.
@@ -49,27 +54,27 @@ internal sealed class CliApp(CliHost host)
         {
             var configuration = new InvocationConfiguration
             {
-                Output = host.Out,
-                Error = host.Error,
+                Output = ports.Out,
+                Error = ports.Error,
                 EnableDefaultExceptionHandler = false,
                 ProcessTerminationTimeout = null,
             };
             return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
 
-        if (host.Backend is not { } platformBackend)
+        if (ports.Backend is not { } platformBackend)
         {
-            await host.Error.WriteLineAsync(SessionBackendFactory.UnsupportedSystem).ConfigureAwait(false);
+            await ports.Error.WriteLineAsync(SessionBackendFactory.UnsupportedSystem).ConfigureAwait(false);
             return (int)ExitCode.NotSupported;
         }
 
         // A server that hangs holds the command no longer than the per-server timeout.
-        var backend = new TimeBoundBackend(platformBackend, host.Settings.ServerTimeout, host.Time);
+        var backend = new TimeBoundBackend(platformBackend, ports.Settings.ServerTimeout, ports.Time);
 
         return parse.CommandResult.Command == commandLine.List
-            ? await new ListCommand(host, backend).RunAsync(commandLine.ReadList(parse), cancellationToken).ConfigureAwait(false)
+            ? await new ListCommand(ports, backend).RunAsync(commandLine.ReadList(parse), cancellationToken).ConfigureAwait(false)
             : commandLine.IsBulk(parse)
-            ? await new BulkCommand(host, backend).RunAsync(commandLine.ReadBulk(parse), cancellationToken).ConfigureAwait(false)
-            : await new ActionCommand(host, backend).RunAsync(commandLine.ReadAction(parse), cancellationToken).ConfigureAwait(false);
+            ? await new BulkCommand(ports, backend).RunAsync(commandLine.ReadBulk(parse), cancellationToken).ConfigureAwait(false)
+            : await new ActionCommand(ports, backend).RunAsync(commandLine.ReadAction(parse), cancellationToken).ConfigureAwait(false);
     }
 }

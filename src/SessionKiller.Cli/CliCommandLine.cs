@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using SessionKiller.Core.Actions;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 using SessionKiller.Core.Query;
 using SessionKiller.Core.Sessions;
 
@@ -63,7 +63,7 @@ internal sealed class CliCommandLine
         };
         ExpectLogon = new Option<string>(CliSyntax.ExpectLogonOption)
         {
-            Description = "Act only if the session's logon time is still this one (ISO 8601, as list --json prints it, or 'unknown').",
+            Description = "Act only if the session's logon time is still this one (ISO 8601, as list --json prints it, or 'unknown'); needs --expect-user.",
             HelpName = "TIME",
         };
         NoWait = new Option<bool>(CliSyntax.NoWaitOption) { Description = "Return without waiting for the session to end.", Arity = ArgumentArity.Zero };
@@ -84,6 +84,11 @@ internal sealed class CliCommandLine
             HelpName = "keep|logoff",
         };
         Text = new Option<string>(CliSyntax.TextOption) { Description = "The message to show.", HelpName = "TEXT", Required = true };
+        OutcomeFile = new Option<string>(CliSyntax.OutcomeFileOption)
+        {
+            Description = "Also write how the command ended as one JSON line to this new file (for the plugin that starts the elevated helper).",
+            HelpName = "PATH",
+        };
 
         AddValueChecks();
 
@@ -150,9 +155,62 @@ internal sealed class CliCommandLine
 
     private Option<string> Text { get; }
 
-    /// <summary>Parses without response files: an argument starting with @ is a value, never a file to read.</summary>
+    private Option<string> OutcomeFile { get; }
+
+    /// <summary>
+    /// Parses without response files (an argument starting with @ is a value, never a file to read), with
+    /// each value bound to its option first: System.CommandLine splits <c>-h:x</c> or <c>--help=x</c> at the
+    /// delimiter into an option of its own, so <c>--text '-h: hi'</c> would print help and send nothing.
+    /// </summary>
     public ParseResult Parse(IReadOnlyList<string> args) =>
-        Root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null, EnablePosixBundling = false });
+        Root.Parse(BindValues(args), new ParserConfiguration { ResponseFileTokenReplacer = null, EnablePosixBundling = false });
+
+    /// <summary>
+    /// Help or version asked for by an argument that is not exactly one of their names (<c>--help=x</c>,
+    /// <c>/?:x</c>, <c>-h:x</c> as a target): that argument, to refuse; null when help was really asked for.
+    /// </summary>
+    public string? HelpInsideAValue(ParseResult parse, IReadOnlyList<string> args)
+    {
+        var names = Root.Options.Where(option => option is System.CommandLine.Help.HelpOption or VersionOption)
+            .SelectMany(option => option.Aliases.Append(option.Name))
+            .ToHashSet(StringComparer.Ordinal);
+        if (parse.Action is null || parse.Action == Root.Action || BindValues(args).Any(names.Contains))
+        {
+            return null;
+        }
+
+        return args.FirstOrDefault(arg => names.Any(name => arg.StartsWith(name, StringComparison.Ordinal))) ?? (args.Count > 0 ? args[0] : "");
+    }
+
+    /// <summary>
+    /// <c>--text -h:x</c> becomes <c>--text=-h:x</c>, which the parser never splits again. An empty value or an exact
+    /// option name after a value-taking option is left alone, so <c>--server --yes</c> is still reported as such.
+    /// </summary>
+    private List<string> BindValues(IReadOnlyList<string> args)
+    {
+        var options = AllOptions().ToList();
+        var names = options.SelectMany(option => option.Aliases.Append(option.Name)).ToHashSet(StringComparer.Ordinal);
+        var takesValue = options.Where(option => option.Arity.MaximumNumberOfValues > 0)
+            .SelectMany(option => option.Aliases.Append(option.Name))
+            .ToHashSet(StringComparer.Ordinal);
+        var bound = new List<string>(args.Count);
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (takesValue.Contains(args[i]) && i + 1 < args.Count && args[i + 1].Length > 0 && !names.Contains(args[i + 1]))
+            {
+                bound.Add(args[i] + "=" + args[i + 1]);
+                i++;
+                continue;
+            }
+
+            bound.Add(args[i]);
+        }
+
+        return bound;
+    }
+
+    private IEnumerable<Option> AllOptions() =>
+        Root.Options.Concat(Root.Subcommands.SelectMany(command => command.Options)).Distinct();
 
     public ListInvocation ReadList(ParseResult parse) =>
         new(parse.GetValue(ListServers) ?? [], parse.GetValue(Json), parse.GetValue(All))
@@ -217,6 +275,7 @@ internal sealed class CliCommandLine
             MessageTitle = parse.GetValue(Title),
             AskTimeout = parse.GetValue(Timeout) is { } seconds ? TimeSpan.FromSeconds(int.Parse(seconds, CultureInfo.InvariantCulture)) : null,
             OnNoAnswer = parse.GetValue(OnTimeout) is { } policyText && CliSyntax.TryParsePolicy(policyText, out var policy) ? policy : null,
+            OutcomeFile = parse.GetValue(OutcomeFile),
         };
     }
 
@@ -294,6 +353,7 @@ internal sealed class CliCommandLine
         Title.Validators.Add(result => CheckTokens(result, value =>
             CliValues.ProblemWithText(CliSyntax.TitleOption, value, CliValues.MaxTitleLength)));
         Timeout.Validators.Add(result => CheckTokens(result, ProblemWithTimeout));
+        OutcomeFile.Validators.Add(result => CheckTokens(result, value => Core.HelperProtocol.OutcomeFile.ProblemWithPath(CliSyntax.OutcomeFileOption, value)));
         OnTimeout.Validators.Add(result => CheckTokens(result, value =>
             CliSyntax.TryParsePolicy(value, out _)
                 ? null
@@ -325,7 +385,7 @@ internal sealed class CliCommandLine
 
     private Command ActionCommand(string name, string description, params Option[] extraOptions)
     {
-        var command = new Command(name, description) { Target, Server, Yes, ExpectUser, ExpectLogon, Where, Max, BulkJson };
+        var command = new Command(name, description) { Target, Server, Yes, ExpectUser, ExpectLogon, Where, Max, BulkJson, OutcomeFile };
         foreach (var option in extraOptions)
         {
             command.Options.Add(option);
@@ -334,9 +394,15 @@ internal sealed class CliCommandLine
         command.Validators.Add(CheckOptionTokens);
         command.Validators.Add(result =>
         {
-            if (result.GetResult(ExpectUser) is not null && result.GetResult(ExpectLogon) is null)
+            var expectsUser = result.GetResult(ExpectUser) is not null;
+            var expectsLogon = result.GetResult(ExpectLogon) is not null;
+            if (expectsUser && !expectsLogon)
             {
                 result.AddError($"{CliSyntax.ExpectUserOption} needs {CliSyntax.ExpectLogonOption} too: a reused session id would pass a check of the user alone.");
+            }
+            else if (expectsLogon && !expectsUser)
+            {
+                result.AddError($"{CliSyntax.ExpectLogonOption} needs {CliSyntax.ExpectUserOption} too: a logon time names a session only together with its user.");
             }
         });
         command.Validators.Add(CheckTargetOrWhere);

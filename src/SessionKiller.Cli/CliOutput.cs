@@ -1,4 +1,4 @@
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 
 namespace SessionKiller.Cli;
 
@@ -7,10 +7,10 @@ internal static class CliOutput
 {
     public const string Prefix = "sessionkiller: ";
 
-    /// <returns>The exit code, for <c>return host.Report(...)</c>.</returns>
-    public static int Report(this CliHost host, ExitCode code, string sentence)
+    /// <returns>The exit code, for <c>return ports.Report(...)</c>.</returns>
+    public static int Report(this CliPorts ports, ExitCode code, string sentence)
     {
-        host.Error.WriteLine(Prefix + TerminalText.OneLine(sentence));
+        ports.Error.WriteLine(Prefix + TerminalText.OneLine(sentence));
         return (int)code;
     }
 }

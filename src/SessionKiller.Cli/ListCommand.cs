@@ -1,6 +1,6 @@
 using SessionKiller.Core.Backend;
 using SessionKiller.Core.Bulk;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 using SessionKiller.Core.Sessions;
 
 namespace SessionKiller.Cli;
@@ -9,7 +9,7 @@ namespace SessionKiller.Cli;
 /// <c>list</c>: reads every server named at once. A server that fails is reported on stderr and the
 /// others are still listed; the exit code is that of the first failing server only when no server answered.
 /// </summary>
-internal sealed class ListCommand(CliHost host, ISessionBackend backend)
+internal sealed class ListCommand(CliPorts ports, ISessionBackend backend)
 {
     public async Task<int> RunAsync(ListInvocation invocation, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ internal sealed class ListCommand(CliHost host, ISessionBackend backend)
             if (reads[i].Failure is { } failure)
             {
                 var code = ExitCodes.For(failure.Kind);
-                host.Report(code, $"{servers[i]}: {failure}");
+                ports.Report(code, $"{servers[i]}: {failure}");
                 firstFailure ??= code;
                 continue;
             }
@@ -37,11 +37,11 @@ internal sealed class ListCommand(CliHost host, ISessionBackend backend)
         var anyServerAnswered = reads.Any(read => read.IsSuccess);
         if (invocation.Json)
         {
-            SessionJson.Write(host.Out, sessions);
+            SessionJson.Write(ports.Out, sessions);
         }
         else if (anyServerAnswered)
         {
-            SessionTable.Write(host.Out, sessions, host.Time.LocalTimeZone);
+            SessionTable.Write(ports.Out, sessions, ports.Time.LocalTimeZone);
         }
 
         return anyServerAnswered ? (int)ExitCode.Done : (int)firstFailure!.Value;

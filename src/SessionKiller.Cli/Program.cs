@@ -1,5 +1,5 @@
 using SessionKiller.Core.Audit;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 
 namespace SessionKiller.Cli;
 
@@ -18,17 +18,18 @@ internal static class Program
 
         try
         {
-            var host = new CliHost(
+            var ports = new CliPorts(
                 SessionBackendFactory.Create(),
                 new TerminalPrompt(Console.In, Console.Error),
-                new JsonLinesAuditLog(AuditLogLocation.Default),
+                AuditLogLocation.OpenDefault(),
                 Console.Out,
                 Console.Error)
             {
                 StdinIsInteractive = !Console.IsInputRedirected,
                 Actor = $"{Environment.UserDomainName}\\{Environment.UserName}",
+                RunsElevated = Environment.IsPrivilegedProcess,
             };
-            return await new CliApp(host).RunAsync(args, interrupt.Token).ConfigureAwait(false);
+            return await new CliApp(ports).RunAsync(args, interrupt.Token).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

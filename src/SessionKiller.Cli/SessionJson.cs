@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 using SessionKiller.Core.Sessions;
 
 namespace SessionKiller.Cli;

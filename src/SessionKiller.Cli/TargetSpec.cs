@@ -1,4 +1,4 @@
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 using SessionKiller.Core.Sessions;
 
 namespace SessionKiller.Cli;

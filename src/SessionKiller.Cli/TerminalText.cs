@@ -1,5 +1,5 @@
 using System.Text;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 
 namespace SessionKiller.Cli;
 

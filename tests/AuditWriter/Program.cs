@@ -18,7 +18,11 @@ var failed = 0;
 for (var i = 0; i < lines; i++)
 {
     var entry = new AuditEntry(DateTimeOffset.UtcNow, "CONTOSO\\admin", SessionAction.LogOff, target, OutcomeKind.Done, $"{args[2]} {i}", Elevated: false);
-    failed += log.TryAppend(entry) ? 0 : 1;
+    if (log.TryAppend(entry).Problem is { } problem)
+    {
+        Console.Error.WriteLine(problem);
+        failed++;
+    }
 }
 
 return failed == 0 ? 0 : 2;

@@ -204,6 +204,25 @@ public sealed class ActionTests : IDisposable
             Arg.Any<CancellationToken>());
     }
 
+    [Theory]
+    [InlineData(OutcomeKind.NoAnswer, @"CONTOSO\bob did not answer: still signed in to session 3 on RDS01.")]
+    [InlineData(OutcomeKind.NobodyToAsk, @"CONTOSO\bob is disconnected from session 3 on RDS01")]
+    public async Task An_elevated_ask_first_is_notified_with_the_helpers_exact_outcome_not_as_a_No(OutcomeKind helperOutcome, string expected)
+    {
+        await StartAsync();
+        plugin.Backend.SendMessageAsync(Arg.Any<MessageRequest>(), Arg.Any<CancellationToken>()).Returns(BackendFailure.AccessDenied());
+        plugin.Elevation.RunElevatedAsync(Arg.Any<ActionRequest>(), Arg.Any<CancellationToken>())
+            .Returns(new ElevatedResult(helperOutcome, "The helper's own sentence.") { HelperReported = true, AuditLogPath = @"C:\ProgramData\SessionKiller\audit.jsonl" });
+
+        Assert.True(Menu(1).Action(Enter));
+
+        var (text, detail) = await plugin.NextNotificationAsync();
+        Assert.StartsWith(expected, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("said No", text, StringComparison.Ordinal);
+        Assert.Contains("The helper's own sentence.", detail, StringComparison.Ordinal);
+        Assert.Contains(@"C:\ProgramData\SessionKiller\audit.jsonl", detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_cancelled_UAC_prompt_reports_Cancelled_and_nothing_else()
     {
@@ -274,6 +293,8 @@ public sealed class ActionTests : IDisposable
         await plugin.NextNotificationAsync();
 
         plugin.AuditLog.Received(1).TryAppend(Arg.Is<AuditEntry>(entry =>
+            entry.Actor == PluginHarness.Actor && entry.Action == SessionAction.LogOff && entry.Phase == AuditPhase.AboutTo && entry.Target == bob.Identity));
+        plugin.AuditLog.Received(1).TryAppend(Arg.Is<AuditEntry>(entry =>
             entry.Actor == PluginHarness.Actor && entry.Action == SessionAction.LogOff && entry.Outcome == OutcomeKind.Done && entry.Target == bob.Identity));
     }
 
@@ -281,7 +302,7 @@ public sealed class ActionTests : IDisposable
     public async Task An_audit_line_that_could_not_be_written_is_mentioned()
     {
         await StartAsync();
-        plugin.AuditLog.TryAppend(Arg.Any<AuditEntry>()).Returns(false);
+        plugin.AuditLog.TryAppend(Arg.Is<AuditEntry>(entry => entry.Phase == AuditPhase.Outcome)).Returns(false);
 
         plugin.Only("bob").Action(Enter);
 
@@ -319,9 +340,29 @@ public sealed class ActionTests : IDisposable
         plugin.FakeTime.Advance(TimeSpan.FromSeconds(10));
 
         var (text, detail) = await plugin.NextNotificationAsync();
-        Assert.Equal("RDS01 did not answer in time: nothing is known to have been done.", text);
+        Assert.StartsWith("RDS01 did not answer in time; it may still happen to CONTOSO\\bob", text, StringComparison.Ordinal);
         Assert.Contains("No answer within 10 s.", detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_action_that_ends_after_its_timeout_makes_the_catalog_read_its_server_again()
+    {
+        await StartAsync();
+        var late = new TaskCompletionSource<BackendResult>();
+        plugin.Backend.DisconnectAsync(Arg.Any<string>(), Arg.Any<int>(), Arg.Any<bool>(), Arg.Any<CancellationToken>()).Returns(late.Task);
+        Assert.True(Menu(2).Action(Enter));
+        await PluginHarness.EventuallyAsync(() => plugin.Backend.ReceivedCalls().Any(call => call.GetMethodInfo().Name == nameof(ISessionBackend.DisconnectAsync)));
+        plugin.FakeTime.Advance(TimeSpan.FromSeconds(10));
+        await plugin.NextNotificationAsync();
+        await PluginHarness.EventuallyAsync(() => Reads() >= 4);
+        var readsBefore = Reads();
+
+        late.SetResult(BackendResult.Success);
+
+        await PluginHarness.EventuallyAsync(() => Reads() > readsBefore);
+    }
+
+    private int Reads() => plugin.Backend.ReceivedCalls().Count(call => call.GetMethodInfo().Name == nameof(ISessionBackend.EnumerateSessionsAsync));
 
     private ContextMenuResult Menu(int position) => plugin.Main.LoadContextMenus(plugin.Only("bob"))[position];
 

@@ -5,7 +5,7 @@ using Community.PowerToys.Run.Plugin.SessionKiller.Tests.Support;
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using SessionKiller.Core.Actions;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 using SessionKiller.Core.Settings;
 using SessionKiller.Core.Tests.Support;
 
@@ -23,16 +23,36 @@ public sealed class CliElevationTests : IDisposable
     {
         var helper = Path.Combine(folder, CliElevation.HelperFileName);
         File.WriteAllBytes(helper, []);
-        elevation = new CliElevation(launcher, helper);
+        elevation = new CliElevation(launcher, helper, folder);
     }
 
+    private const int HelperId = 4242;
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static string OutcomePath(ProcessStartInfo started)
+    {
+        var arguments = started.ArgumentList.ToList();
+        return arguments[arguments.IndexOf("--outcome-file") + 1];
+    }
+
+    /// <summary>The launcher plays the helper: it writes the outcome file the plugin named, then exits.</summary>
+    private void HelperEnds(int exitCode, HelperOutcome outcome) =>
+        launcher.RunAsync(Arg.Any<ProcessStartInfo>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            using (var stream = OutcomeFile.Create(OutcomePath(call.Arg<ProcessStartInfo>())))
+            {
+                OutcomeFile.Write(stream, outcome);
+            }
+
+            return new ProcessExit(exitCode, HelperId);
+        });
 
     [Fact]
     public async Task Starts_the_helper_beside_the_plugin_by_full_path_through_UAC_with_the_identity_to_expect()
     {
         ProcessStartInfo? started = null;
-        launcher.RunAsync(Arg.Do<ProcessStartInfo>(info => started = info), Arg.Any<CancellationToken>()).Returns(0);
+        launcher.RunAsync(Arg.Do<ProcessStartInfo>(info => started = info), Arg.Any<CancellationToken>()).Returns(new ProcessExit(0, HelperId));
 
         await elevation.RunElevatedAsync(logOff, CancellationToken.None);
 
@@ -43,7 +63,8 @@ public sealed class CliElevationTests : IDisposable
         Assert.True(started.UseShellExecute);
         Assert.Equal(ProcessWindowStyle.Hidden, started.WindowStyle);
         Assert.Empty(started.Arguments);
-        Assert.Equal(HelperCommandLine.For(logOff), started.ArgumentList);
+        Assert.Equal(HelperCommandLine.For(logOff, outcomeFile: OutcomePath(started)), started.ArgumentList);
+        Assert.Equal(folder, Path.GetDirectoryName(OutcomePath(started)));
         Assert.Contains("--expect-user", started.ArgumentList);
         Assert.Contains(@"CONTOSO\bob", started.ArgumentList);
         Assert.Contains("--expect-logon", started.ArgumentList);
@@ -54,7 +75,7 @@ public sealed class CliElevationTests : IDisposable
     public async Task Ask_first_passes_the_text_timeout_and_policy_the_plugin_was_set_to()
     {
         ProcessStartInfo? started = null;
-        launcher.RunAsync(Arg.Do<ProcessStartInfo>(info => started = info), Arg.Any<CancellationToken>()).Returns(0);
+        launcher.RunAsync(Arg.Do<ProcessStartInfo>(info => started = info), Arg.Any<CancellationToken>()).Returns(new ProcessExit(0, HelperId));
         var settings = Settings.PluginSettings.CreateDefault() with
         {
             Core = SessionKillerSettings.Default with { AskFirstText = "Bye {user}", AskFirstTimeoutSeconds = 90, OnNoAnswer = TimeoutPolicy.LogOff },
@@ -70,22 +91,89 @@ public sealed class CliElevationTests : IDisposable
         Assert.Equal("logoff", arguments[arguments.IndexOf("--on-timeout") + 1]);
     }
 
+    /// <summary>Each pair shares an exit code: the code alone told the plugin the wrong one of them, without the helper's sentence.</summary>
     [Theory]
-    [InlineData(0, OutcomeKind.Done)]
-    [InlineData(4, OutcomeKind.Declined)]
-    [InlineData(5, OutcomeKind.AccessDenied)]
-    [InlineData(6, OutcomeKind.ServerUnavailable)]
-    [InlineData(7, OutcomeKind.Changed)]
-    [InlineData(2, OutcomeKind.Gone)]
-    [InlineData(9, OutcomeKind.Failed)]
-    [InlineData(-1073741510, OutcomeKind.Failed)]
-    public async Task The_helpers_exit_code_becomes_the_outcome(int exitCode, OutcomeKind expected)
+    [InlineData(OutcomeKind.NoAnswer, 4, "bob did not answer: still signed in to session 3 on RDS01, as the no-answer policy says.")]
+    [InlineData(OutcomeKind.NobodyToAsk, 4, "bob is disconnected from session 3 on RDS01, so nobody can answer a question.")]
+    [InlineData(OutcomeKind.Declined, 4, "bob said No: still signed in to session 3 on RDS01.")]
+    [InlineData(OutcomeKind.Gone, 7, "Nothing was done: session 3 on RDS01 no longer exists.")]
+    [InlineData(OutcomeKind.Changed, 7, "Nothing was done: session 3 on RDS01 now belongs to CONTOSO\\eve since it was listed.")]
+    [InlineData(OutcomeKind.TimedOut, 6, "RDS01 did not answer in time: nothing was done.")]
+    [InlineData(OutcomeKind.Unknown, 6, "RDS01 did not answer in time; it may still happen to bob.")]
+    [InlineData(OutcomeKind.ServerUnavailable, 6, "RDS01 cannot be reached: nothing was done.")]
+    [InlineData(OutcomeKind.Refused, 9, "session 0 on RDS01 is the services session (session 0): SessionKiller never acts on it.")]
+    [InlineData(OutcomeKind.Failed, 9, "Could not act on bob (nothing was done, because the audit log is busy).")]
+    [InlineData(OutcomeKind.Done, 0, "bob was signed out of session 3 on RDS01.")]
+    public async Task The_helpers_exact_outcome_and_sentence_come_back_whatever_its_exit_code(OutcomeKind kind, int exitCode, string sentence)
     {
-        launcher.RunAsync(Arg.Any<ProcessStartInfo>(), Arg.Any<CancellationToken>()).Returns(exitCode);
+        HelperEnds(exitCode, new HelperOutcome(kind, sentence, HelperId) { AuditLogPath = @"C:\ProgramData\SessionKiller\audit.jsonl" });
 
         var result = await elevation.RunElevatedAsync(logOff, CancellationToken.None);
 
-        Assert.Equal(expected, result.Kind);
+        Assert.Equal(kind, result.Kind);
+        Assert.Equal(sentence, result.Detail);
+        Assert.True(result.HelperReported);
+        Assert.Equal(@"C:\ProgramData\SessionKiller\audit.jsonl", result.AuditLogPath);
+    }
+
+    [Fact]
+    public async Task Exit_code_0_without_an_outcome_is_never_taken_for_done()
+    {
+        launcher.RunAsync(Arg.Any<ProcessStartInfo>(), Arg.Any<CancellationToken>()).Returns(new ProcessExit(0, HelperId));
+
+        var result = await elevation.RunElevatedAsync(logOff, CancellationToken.None);
+
+        Assert.Equal(OutcomeKind.Failed, result.Kind);
+        Assert.False(result.HelperReported);
+        Assert.Contains("exit code 0", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_outcome_written_by_another_process_is_not_believed()
+    {
+        HelperEnds(0, new HelperOutcome(OutcomeKind.Done, "bob was signed out.", HelperId + 1));
+
+        var result = await elevation.RunElevatedAsync(logOff, CancellationToken.None);
+
+        Assert.Equal(OutcomeKind.Failed, result.Kind);
+        Assert.Contains("another process", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_outcome_file_that_is_a_link_is_not_read_or_followed()
+    {
+        var elsewhere = Path.Combine(folder, "elsewhere.json");
+        File.WriteAllText(elsewhere, "{\"kind\":\"Done\",\"sentence\":\"forged\",\"pid\":" + HelperId + ",\"audited\":true}\n");
+        launcher.RunAsync(Arg.Any<ProcessStartInfo>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            File.CreateSymbolicLink(OutcomePath(call.Arg<ProcessStartInfo>()), elsewhere);
+            return new ProcessExit(0, HelperId);
+        });
+
+        var result = await elevation.RunElevatedAsync(logOff, CancellationToken.None);
+
+        Assert.Equal(OutcomeKind.Failed, result.Kind);
+        Assert.Contains("link", result.Detail, StringComparison.Ordinal);
+        Assert.True(File.Exists(elsewhere));
+    }
+
+    [Fact]
+    public async Task The_outcome_file_is_removed_after_reading()
+    {
+        string? path = null;
+        launcher.RunAsync(Arg.Any<ProcessStartInfo>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            path = OutcomePath(call.Arg<ProcessStartInfo>());
+            using (var stream = OutcomeFile.Create(path))
+            {
+                OutcomeFile.Write(stream, new HelperOutcome(OutcomeKind.Done, "bob was signed out.", HelperId));
+            }
+
+            return new ProcessExit(0, HelperId);
+        });
+
+        Assert.Equal(OutcomeKind.Done, (await elevation.RunElevatedAsync(logOff, CancellationToken.None)).Kind);
+        Assert.False(File.Exists(path));
     }
 
     [Fact]

@@ -66,8 +66,11 @@ public class BulkCommandTests
 
         await harness.RunAsync("logoff", "--where", "state:disc", "--server", "RDS01", "--server", "RDS02", "--yes");
 
-        var entries = harness.AuditLog.ReceivedCalls().Select(call => (AuditEntry)call.GetArguments()[0]!).ToArray();
-        Assert.Equal(3, entries.Length);
+        var entries = harness.AuditLog.ReceivedCalls().SelectMany(call => call.GetArguments()).OfType<AuditEntry>().ToArray();
+
+        // Each session: the line before acting and the outcome line.
+        Assert.Equal(3, entries.Count(entry => entry.Phase == AuditPhase.Outcome));
+        Assert.Equal(3, entries.Count(entry => entry.Phase == AuditPhase.AboutTo));
         Assert.Single(entries.Select(entry => entry.BulkId).Distinct());
         Assert.NotNull(entries[0].BulkId);
     }

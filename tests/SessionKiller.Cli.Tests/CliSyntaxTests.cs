@@ -1,4 +1,4 @@
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 
 namespace SessionKiller.Cli.Tests;
 

@@ -1,6 +1,6 @@
 using NSubstitute;
 using SessionKiller.Cli.Tests.Support;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 using SessionKiller.Core.Tests.Support;
 
 namespace SessionKiller.Cli.Tests;
@@ -118,14 +118,15 @@ public class ExpectationTests
     }
 
     [Fact]
-    public async Task Expect_logon_alone_binds_a_name_target_to_that_logon()
+    public async Task Expect_logon_without_expect_user_is_a_usage_error_and_reads_nothing()
     {
         var harness = new CliHarness().WithSessions("RDS01", TestSessions.User("bob", id: 3, logon: BobsLogon.AddSeconds(1)));
 
         var run = await harness.RunAsync("logoff", "bob", "--server", "RDS01", "--yes", "--expect-logon", CliSyntax.FormatLogon(BobsLogon));
 
-        Assert.Equal(7, run.ExitCode);
-        await harness.DidNotLogOff();
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--expect-user", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        await harness.Backend.DidNotReceiveWithAnyArgs().EnumerateSessionsAsync(default!, default);
     }
 
     [Fact]

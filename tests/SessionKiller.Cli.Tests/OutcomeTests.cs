@@ -129,15 +129,39 @@ public class OutcomeTests
 
         await harness.RunAsync("logoff", "bob", "--server", "RDS01", "--yes");
 
-        harness.AuditLog.Received(1).TryAppend(Arg.Is<AuditEntry>(entry =>
-            entry.Actor == CliHarness.Actor && entry.Target.SessionId == 3 && entry.Target.UserName == "bob"));
+        harness.AuditLog.Received(2).TryAppend(Arg.Is<AuditEntry>(entry =>
+            entry.Actor == CliHarness.Actor && entry.Target.SessionId == 3 && entry.Target.UserName == "bob" && !entry.Elevated));
+    }
+
+    [Fact]
+    public async Task An_elevated_cli_says_so_in_its_audit_lines()
+    {
+        var harness = WithBob();
+        harness.RunsElevated = true;
+
+        await harness.RunAsync("logoff", "bob", "--server", "RDS01", "--yes");
+
+        harness.AuditLog.Received(2).TryAppend(Arg.Is<AuditEntry>(entry => entry.Elevated));
+    }
+
+    [Fact]
+    public async Task An_action_whose_about_to_line_cannot_be_written_is_not_done_and_exits_9()
+    {
+        var harness = WithBob();
+        harness.AuditLog.TryAppend(default!).ReturnsForAnyArgs(AuditWrite.Failed("another process held the audit log's lock for more than 5 s"));
+
+        var run = await harness.RunAsync("logoff", "bob", "--server", "RDS01", "--yes");
+
+        Assert.Equal(9, run.ExitCode);
+        Assert.Contains("nothing was done, because another process held the audit log's lock", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        await harness.DidNotLogOff();
     }
 
     [Fact]
     public async Task A_done_action_whose_audit_line_failed_says_so_on_stderr_and_still_exits_0()
     {
         var harness = WithBob();
-        harness.AuditLog.TryAppend(default!).ReturnsForAnyArgs(false);
+        harness.AuditLog.TryAppend(Arg.Is<AuditEntry>(entry => entry.Phase == AuditPhase.Outcome)).Returns(false);
 
         var run = await harness.RunAsync("logoff", "bob", "--server", "RDS01", "--yes");
 

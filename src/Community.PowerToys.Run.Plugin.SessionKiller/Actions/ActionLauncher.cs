@@ -26,13 +26,19 @@ internal sealed class ActionLauncher(
     {
         var current = settings();
         var handoff = new ForegroundHandoff(services.Prompt);
+        var elevated = RunsElevated(services);
         var context = new RunnerContext(services.Actor, current.Core)
         {
             Time = services.Time,
-            Elevation = RunsElevated(services) ? null : services.Elevation,
+            Elevation = elevated ? null : services.Elevation,
+            RunsElevated = elevated,
         };
-        // A server that hangs costs an action at most the per-server timeout, as it costs the catalog.
-        var backend = new TimeBoundBackend(services.Backend, current.Core.ServerTimeout, services.Time);
+        // A server that hangs costs an action at most the per-server timeout, as it costs the catalog. An
+        // action that ends after that may have taken effect: the catalog then reads its server again.
+        var backend = new TimeBoundBackend(services.Backend, current.Core.ServerTimeout, services.Time)
+        {
+            ActionEndedLate = server => _ = RefreshQuietlyAsync(server),
+        };
         var runner = new ActionRunner(new ActingBackend(backend, handoff), handoff, services.AuditLog, context);
         var request = Request(action, session, current, services.Actor);
         var run = Task.Run(() => runner.RunAsync(request));
@@ -75,6 +81,18 @@ internal sealed class ActionLauncher(
         }
     }
 
+    private async Task RefreshQuietlyAsync(string serverName)
+    {
+        try
+        {
+            await refreshServer(serverName).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Guard.Report(exception, nameof(RefreshQuietlyAsync));
+        }
+    }
+
     private async Task FinishAsync(Task<ActionOutcome> run, string serverName, bool reportOutcome)
     {
         try
@@ -90,13 +108,6 @@ internal sealed class ActionLauncher(
             Guard.Report(exception, nameof(FinishAsync));
         }
 
-        try
-        {
-            await refreshServer(serverName).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            Guard.Report(exception, nameof(FinishAsync));
-        }
+        await RefreshQuietlyAsync(serverName).ConfigureAwait(false);
     }
 }

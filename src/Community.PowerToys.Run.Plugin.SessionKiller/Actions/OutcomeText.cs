@@ -35,6 +35,7 @@ internal static class OutcomeText
             OutcomeKind.ServerUnavailable => Resources.Outcome_ServerUnavailable,
             OutcomeKind.NotSupported => Resources.Outcome_NotSupported,
             OutcomeKind.TimedOut => Resources.Outcome_TimedOut,
+            OutcomeKind.Unknown => Resources.Outcome_Unknown,
             _ => Resources.Outcome_Failed,
         };
 
@@ -43,15 +44,20 @@ internal static class OutcomeText
         {
             details.Add(failure.ToString());
         }
-        else if (outcome.Kind is OutcomeKind.Failed or OutcomeKind.Changed)
+        else if (outcome.Kind is OutcomeKind.Failed or OutcomeKind.Changed || (outcome.Elevated && outcome.Kind != OutcomeKind.Done))
         {
-            // Core's sentence names what went wrong or whom the session belongs to now.
+            // The sentence (Core's, or the elevated helper's own) names what went wrong or whom the session belongs to now.
             details.Add(outcome.Sentence);
         }
 
         if (!outcome.Audited)
         {
             details.Add(Resources.Outcome_NotAudited);
+        }
+        else if (outcome.Elevated && outcome.AuditLogPath is { } auditLog)
+        {
+            // An elevated helper logs machine-wide, not where the plugin's own lines go.
+            details.Add(Words.Format(Resources.Outcome_AuditLog, auditLog));
         }
 
         return (Words.Format(format, who, where, server), details.Count == 0 ? null : string.Join(" ", details));

@@ -3,16 +3,18 @@ using System.Diagnostics;
 using Community.PowerToys.Run.Plugin.SessionKiller.Properties;
 using Community.PowerToys.Run.Plugin.SessionKiller.Results;
 using SessionKiller.Core.Actions;
-using SessionKiller.Core.Cli;
+using SessionKiller.Core.HelperProtocol;
 
 namespace Community.PowerToys.Run.Plugin.SessionKiller.Elevation;
 
 /// <summary>
 /// Runs an action through the bundled <c>sessionkiller.exe</c>, started with a UAC prompt. The helper
-/// re-verifies the session itself (<c>--expect-user</c>, <c>--expect-logon</c>) and says how it ended
-/// through its exit code.
+/// re-verifies the session itself (<c>--expect-user</c>, <c>--expect-logon</c>) and hands back its exact
+/// outcome through a new file in the user's temp folder (<see cref="OutcomeFile"/>); only that file, written
+/// by the process started here, makes the run count: its exit code alone never does.
 /// </summary>
-internal sealed class CliElevation(IProcessLauncher launcher, string helperPath) : IElevation
+/// <param name="outcomeFolder">Where the helper's outcome file is created; null for the user's temp folder.</param>
+internal sealed class CliElevation(IProcessLauncher launcher, string helperPath, string? outcomeFolder = null) : IElevation
 {
     public const string HelperFileName = "sessionkiller.exe";
 
@@ -29,10 +31,11 @@ internal sealed class CliElevation(IProcessLauncher launcher, string helperPath)
             return new ElevatedResult(OutcomeKind.Failed, Words.Format(Resources.Elevation_HelperMissing, HelperPath));
         }
 
+        var outcomePath = OutcomeFile.NewPath(outcomeFolder ?? Path.GetTempPath());
         ProcessStartInfo startInfo;
         try
         {
-            startInfo = StartInfo(request);
+            startInfo = StartInfo(request, outcomePath);
         }
         catch (ArgumentException exception)
         {
@@ -42,8 +45,8 @@ internal sealed class CliElevation(IProcessLauncher launcher, string helperPath)
 
         try
         {
-            var exitCode = await launcher.RunAsync(startInfo, cancellationToken).ConfigureAwait(false);
-            return new ElevatedResult(ExitCodes.ToOutcome(exitCode));
+            var exit = await launcher.RunAsync(startInfo, cancellationToken).ConfigureAwait(false);
+            return ReadOutcome(outcomePath, exit);
         }
         catch (Win32Exception exception) when (exception.NativeErrorCode == ErrorCancelled)
         {
@@ -53,10 +56,41 @@ internal sealed class CliElevation(IProcessLauncher launcher, string helperPath)
         {
             return new ElevatedResult(OutcomeKind.Failed, Words.Format(Resources.Elevation_StartFailed, exception.Message));
         }
+        finally
+        {
+            TryDelete(outcomePath);
+        }
+    }
+
+    private static ElevatedResult ReadOutcome(string outcomePath, ProcessExit exit)
+    {
+        if (OutcomeFile.TryRead(outcomePath, exit.ProcessId, out var problem) is not { } outcome)
+        {
+            return new ElevatedResult(OutcomeKind.Failed, Words.Format(Resources.Elevation_NoOutcome, exit.ExitCode, problem));
+        }
+
+        return new ElevatedResult(outcome.Kind, outcome.Sentence)
+        {
+            HelperReported = true,
+            HelperAudited = outcome.Audited,
+            AuditLogPath = outcome.AuditLogPath,
+        };
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A file left in the temp folder harms nothing: its name is never used again.
+        }
     }
 
     /// <summary>The helper by its full path (never a PATH lookup, never a shell command line), elevated.</summary>
-    internal ProcessStartInfo StartInfo(ActionRequest request)
+    internal ProcessStartInfo StartInfo(ActionRequest request, string outcomePath)
     {
         var startInfo = new ProcessStartInfo(HelperPath)
         {
@@ -65,7 +99,7 @@ internal sealed class CliElevation(IProcessLauncher launcher, string helperPath)
             WindowStyle = ProcessWindowStyle.Hidden,
             WorkingDirectory = Path.GetDirectoryName(HelperPath),
         };
-        foreach (var argument in HelperCommandLine.For(request))
+        foreach (var argument in HelperCommandLine.For(request, outcomeFile: outcomePath))
         {
             startInfo.ArgumentList.Add(argument);
         }

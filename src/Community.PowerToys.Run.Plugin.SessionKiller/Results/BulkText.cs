@@ -78,6 +78,7 @@ internal static class BulkText
         OutcomeKind.ServerUnavailable => Resources.Bulk_Outcome_ServerUnavailable,
         OutcomeKind.NotSupported => Resources.Bulk_Outcome_NotSupported,
         OutcomeKind.TimedOut => Resources.Bulk_Outcome_TimedOut,
+        OutcomeKind.Unknown => Resources.Bulk_Outcome_Unknown,
         _ => Resources.Bulk_Outcome_Failed,
     };
 

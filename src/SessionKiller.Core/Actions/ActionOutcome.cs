@@ -14,9 +14,12 @@ public sealed record ActionOutcome(OutcomeKind Kind, SessionAction Action, Sessi
     /// <summary>For ask first and messages: what the user answered.</summary>
     public MessageAnswer? Answer { get; init; }
 
-    /// <summary>The action ran in the elevated helper rather than in this process.</summary>
+    /// <summary>The action ran in the elevated helper rather than in this process; the helper logged it.</summary>
     public bool Elevated { get; init; }
 
     /// <summary>False when the audit line could not be written; the sentence says so too.</summary>
     public bool Audited { get; init; } = true;
+
+    /// <summary>Where the action was logged.</summary>
+    public string? AuditLogPath { get; init; }
 }

@@ -85,6 +85,13 @@ public sealed class ActionRunner
             }
         }
 
+        // Write ahead: an action the log cannot record is not done at all.
+        var aboutTo = TryAudit(Entry(request, outcome: null, $"about to {Describe(request.Action)}"));
+        if (!aboutTo.IsWritten)
+        {
+            return Outcome(OutcomeKind.Failed, request, detail: $"nothing was done, because {aboutTo.Problem}") with { Audited = false };
+        }
+
         return request.Action switch
         {
             SessionAction.LogOff => await ActAsync(request, backend.LogOffAsync(request.Target.ServerName, request.Target.SessionId, request.Wait, cancellationToken), cancellationToken).ConfigureAwait(false),
@@ -208,10 +215,13 @@ public sealed class ActionRunner
         return outcome with { Answer = answer };
     }
 
+    /// <summary>A failed action: elevated when denied and there is a helper; unknown when the call outlived its timeout.</summary>
     private async Task<ActionOutcome> FailOrElevateAsync(ActionRequest request, BackendFailure failure, CancellationToken cancellationToken) =>
         failure.Kind == FailureKind.AccessDenied && context.Elevation is not null
             ? await ElevateAsync(request, cancellationToken).ConfigureAwait(false)
-            : FromFailure(request, failure);
+            : failure.Kind == FailureKind.TimedOut
+                ? Outcome(OutcomeKind.Unknown, request, failure) with { Failure = failure }
+                : FromFailure(request, failure);
 
     private async Task<ActionOutcome> ElevateAsync(ActionRequest request, CancellationToken cancellationToken)
     {
@@ -220,7 +230,12 @@ public sealed class ActionRunner
         var sentence = string.IsNullOrWhiteSpace(elevated.Detail)
             ? OutcomeSentences.For(elevated.Kind, request.Action, request.Target)
             : elevated.Detail;
-        return new ActionOutcome(elevated.Kind, request.Action, request.Target, sentence) { Elevated = true };
+        return new ActionOutcome(elevated.Kind, request.Action, request.Target, sentence)
+        {
+            Elevated = elevated.HelperReported,
+            Audited = !elevated.HelperReported || elevated.HelperAudited,
+            AuditLogPath = elevated.AuditLogPath,
+        };
     }
 
     private static ActionOutcome FromFailure(ActionRequest request, BackendFailure failure)
@@ -229,22 +244,48 @@ public sealed class ActionRunner
         return Outcome(kind, request, failure) with { Failure = failure };
     }
 
+    private static string Describe(SessionAction action) => action switch
+    {
+        SessionAction.LogOff => "sign out",
+        SessionAction.Disconnect => "disconnect",
+        SessionAction.AskFirst => "ask first",
+        _ => "send a message",
+    };
+
     private static ActionOutcome Outcome(OutcomeKind kind, ActionRequest request, BackendFailure? failure = null, string? detail = null) =>
         new(kind, request.Action, request.Target, OutcomeSentences.For(kind, request.Action, request.Target, failure, detail));
 
+    /// <summary>
+    /// The outcome line, written by the process that acted. When the elevated helper acted, it logged the
+    /// outcome itself; this process records only that it handed the action over.
+    /// </summary>
     private ActionOutcome Audit(ActionRequest request, ActionOutcome outcome)
     {
-        var entry = new AuditEntry(context.Time.GetUtcNow(), context.Actor, request.Action, request.Target, outcome.Kind, outcome.Sentence, outcome.Elevated) { BulkId = request.BulkId };
-        bool written;
+        var entry = outcome.Elevated
+            ? Entry(request, OutcomeKind.AccessDenied, $"Access denied here; handed to the elevated helper, which logged the outcome ({outcome.Kind}) itself.")
+            : Entry(request, outcome.Kind, outcome.Sentence);
+        var written = TryAudit(entry);
+        var location = outcome.AuditLogPath ?? auditLog.Location;
+        if (written.IsWritten || !outcome.Audited)
+        {
+            return outcome with { AuditLogPath = location };
+        }
+
+        return outcome with { Audited = false, AuditLogPath = location, Sentence = outcome.Sentence + " The audit line could not be written." };
+    }
+
+    private AuditEntry Entry(ActionRequest request, OutcomeKind? outcome, string detail) =>
+        new(context.Time.GetUtcNow(), context.Actor, request.Action, request.Target, outcome, detail, context.RunsElevated) { BulkId = request.BulkId };
+
+    private AuditWrite TryAudit(AuditEntry entry)
+    {
         try
         {
-            written = auditLog.TryAppend(entry);
+            return auditLog.TryAppend(entry);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            written = false;
+            return AuditWrite.Failed($"the audit log could not be written ({exception.Message})");
         }
-
-        return written ? outcome : outcome with { Audited = false, Sentence = outcome.Sentence + " The audit line could not be written." };
     }
 }

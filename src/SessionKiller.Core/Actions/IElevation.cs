@@ -9,5 +9,18 @@ public interface IElevation
     Task<ElevatedResult> RunElevatedAsync(ActionRequest request, CancellationToken cancellationToken);
 }
 
-/// <summary>What the elevated process reported: its outcome and, when it gave one, its own sentence.</summary>
-public sealed record ElevatedResult(OutcomeKind Kind, string? Detail = null);
+/// <summary>
+/// What the elevated process reported: its outcome and, when it gave one, its own sentence. When nothing
+/// ran elevated (UAC refused, no helper), the outcome is this process's own and it audits it.
+/// </summary>
+public sealed record ElevatedResult(OutcomeKind Kind, string? Detail = null)
+{
+    /// <summary>The helper ran and reported its outcome; it wrote the action's audit lines itself.</summary>
+    public bool HelperReported { get; init; }
+
+    /// <summary>Whether the helper could write its audit lines.</summary>
+    public bool HelperAudited { get; init; } = true;
+
+    /// <summary>Where the helper logged the action.</summary>
+    public string? AuditLogPath { get; init; }
+}

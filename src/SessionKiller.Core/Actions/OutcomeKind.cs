@@ -30,6 +30,11 @@ public enum OutcomeKind
     AccessDenied,
     ServerUnavailable,
     NotSupported,
+    /// <summary>A read of the server did not answer in time: nothing was done.</summary>
     TimedOut,
+
+    /// <summary>The server did not answer an action in time: the call goes on and may still take effect.</summary>
+    Unknown,
+
     Failed,
 }

@@ -30,7 +30,8 @@ internal static class OutcomeSentences
             OutcomeKind.AccessDenied => $"Access denied on {target.ServerName}: run as an administrator to act on {who}.",
             OutcomeKind.ServerUnavailable => $"{target.ServerName} cannot be reached{Reason(failure)}: nothing was done.",
             OutcomeKind.NotSupported => $"This is not supported on {target.ServerName}{Reason(failure)}.",
-            OutcomeKind.TimedOut => $"{target.ServerName} did not answer in time{Reason(failure)}: nothing is known to have been done.",
+            OutcomeKind.TimedOut => $"{target.ServerName} did not answer in time{Reason(failure)}: nothing was done.",
+            OutcomeKind.Unknown => $"{target.ServerName} did not answer in time{Reason(failure)}; it may still happen to {who}: read the server again to see.",
             _ => $"Could not act on {who} ({where}){Reason(failure ?? (detail is null ? null : BackendFailure.Failed(0, detail)))}.",
         };
         return sentence;

@@ -9,4 +9,7 @@ public sealed record RunnerContext(string Actor, SessionKillerSettings Settings)
 
     /// <summary>Where an action goes when the backend answers AccessDenied; null runs nothing elevated.</summary>
     public IElevation? Elevation { get; init; }
+
+    /// <summary>Whether this process runs elevated: its audit lines say so.</summary>
+    public bool RunsElevated { get; init; }
 }

@@ -11,7 +11,8 @@ internal sealed record AuditLine(
     [property: JsonPropertyName("sessionId")] int SessionId,
     [property: JsonPropertyName("user")] string User,
     [property: JsonPropertyName("logonTime")] DateTimeOffset? LogonTime,
-    [property: JsonPropertyName("outcome")] string Outcome,
+    [property: JsonPropertyName("phase")] string Phase,
+    [property: JsonPropertyName("outcome")] string? Outcome,
     [property: JsonPropertyName("elevated")] bool Elevated,
     [property: JsonPropertyName("detail")] string Detail,
     [property: JsonPropertyName("pid")] int ProcessId)
@@ -28,7 +29,8 @@ internal sealed record AuditLine(
         entry.Target.SessionId,
         entry.Target.QualifiedUserName,
         entry.Target.LogonTime?.ToUniversalTime(),
-        entry.Outcome.ToString(),
+        entry.Phase == AuditPhase.AboutTo ? "about-to" : "outcome",
+        entry.Outcome?.ToString(),
         entry.Elevated,
         entry.Detail,
         Environment.ProcessId)

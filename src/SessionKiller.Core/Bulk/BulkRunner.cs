@@ -127,7 +127,9 @@ public sealed class BulkRunner
             var request = requests[denied[i]];
             var result = results[i];
             var sentence = string.IsNullOrWhiteSpace(result.Detail) ? OutcomeSentences.For(result.Kind, request.Action, request.Target) : result.Detail;
-            outcomes[denied[i]] = Audited(request, new ActionOutcome(result.Kind, request.Action, request.Target, sentence) { Elevated = true });
+            // A helper that ran logged each session itself; when none ran (UAC refused), the outcome is this process's to log.
+            var outcome = new ActionOutcome(result.Kind, request.Action, request.Target, sentence) { Elevated = result.HelperReported, Audited = result.HelperAudited };
+            outcomes[denied[i]] = result.HelperReported ? outcome : Audited(request, outcome);
         }
     }
 
@@ -137,14 +139,14 @@ public sealed class BulkRunner
 
     private ActionOutcome Audited(ActionRequest request, ActionOutcome outcome)
     {
-        var entry = new AuditEntry(context.Time.GetUtcNow(), context.Actor, request.Action, request.Target, outcome.Kind, outcome.Sentence, outcome.Elevated)
+        var entry = new AuditEntry(context.Time.GetUtcNow(), context.Actor, request.Action, request.Target, outcome.Kind, outcome.Sentence, context.RunsElevated)
         {
             BulkId = request.BulkId,
         };
         bool written;
         try
         {
-            written = auditLog.TryAppend(entry);
+            written = auditLog.TryAppend(entry).IsWritten;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -24,6 +24,7 @@ public static class BulkWords
         OutcomeKind.ServerUnavailable => "server unreachable",
         OutcomeKind.NotSupported => "not supported",
         OutcomeKind.TimedOut => "server did not answer in time",
+        OutcomeKind.Unknown => "answered too late (may still happen)",
         _ => "failed",
     };
 }

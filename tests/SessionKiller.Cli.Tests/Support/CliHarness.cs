@@ -41,6 +41,8 @@ internal sealed class CliHarness
 
     public bool StdinIsInteractive { get; set; } = true;
 
+    public bool RunsElevated { get; set; }
+
     /// <summary>Null runs the CLI as on a system without a backend.</summary>
     public bool HasBackend { get; set; } = true;
 
@@ -76,13 +78,14 @@ internal sealed class CliHarness
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var host = new CliHost(HasBackend ? Backend : null, Prompt, AuditLog, output, error)
+        var ports = new CliPorts(HasBackend ? Backend : null, Prompt, AuditLog, output, error)
         {
             StdinIsInteractive = StdinIsInteractive,
             Actor = Actor,
             Time = Time,
+            RunsElevated = RunsElevated,
         };
-        var exitCode = await new CliApp(host).RunAsync(args, cancellationToken);
+        var exitCode = await new CliApp(ports).RunAsync(args, cancellationToken);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

@@ -1,6 +1,7 @@
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
 using SessionKiller.Core.Actions;
+using SessionKiller.Core.Audit;
 using SessionKiller.Core.Backend;
 using SessionKiller.Core.Sessions;
 using SessionKiller.Core.Settings;
@@ -175,8 +176,18 @@ public class ActionRunnerTests
         Assert.Equal(expected, harness.LastAudit!.Outcome);
     }
 
+    public static TheoryData<FailureKind, OutcomeKind> ActionFailureMapping => new()
+    {
+        { FailureKind.AccessDenied, OutcomeKind.AccessDenied },
+        { FailureKind.ServerUnavailable, OutcomeKind.ServerUnavailable },
+        { FailureKind.SessionGone, OutcomeKind.Gone },
+        { FailureKind.NotSupported, OutcomeKind.NotSupported },
+        { FailureKind.TimedOut, OutcomeKind.Unknown },
+        { FailureKind.Failed, OutcomeKind.Failed },
+    };
+
     [Theory]
-    [MemberData(nameof(FailureMapping))]
+    [MemberData(nameof(ActionFailureMapping))]
     public async Task A_failed_logoff_becomes_a_typed_outcome(FailureKind failure, OutcomeKind expected)
     {
         var harness = new RunnerHarness(Bob);
@@ -407,7 +418,7 @@ public class ActionRunnerTests
         var harness = new RunnerHarness(Bob);
         harness.Backend.LogOffAsync(default!, default, default, default).ReturnsForAnyArgs(Task.FromResult(new BackendResult(BackendFailure.AccessDenied())));
         var elevation = Substitute.For<IElevation>();
-        elevation.RunElevatedAsync(default!, default).ReturnsForAnyArgs(Task.FromResult(new ElevatedResult(OutcomeKind.Done)));
+        elevation.RunElevatedAsync(default!, default).ReturnsForAnyArgs(Task.FromResult(new ElevatedResult(OutcomeKind.Done) { HelperReported = true }));
         harness.Elevation = elevation;
 
         var outcome = await harness.Run(SessionAction.LogOff, Bob);
@@ -418,7 +429,51 @@ public class ActionRunnerTests
             Arg.Is<ActionRequest>(r => r.Target == Bob.Identity && r.Confirmed && r.Action == SessionAction.LogOff),
             Arg.Any<CancellationToken>());
         await harness.Prompt.ReceivedWithAnyArgs(1).ConfirmAsync(default!, default);
-        Assert.True(harness.LastAudit!.Elevated);
+    }
+
+    [Fact]
+    public async Task An_action_the_elevated_helper_did_is_logged_done_once_by_the_helper_and_only_handed_over_here()
+    {
+        var harness = new RunnerHarness(Bob);
+        harness.Backend.LogOffAsync(default!, default, default, default).ReturnsForAnyArgs(Task.FromResult(new BackendResult(BackendFailure.AccessDenied())));
+        var elevation = Substitute.For<IElevation>();
+        elevation.RunElevatedAsync(default!, default).ReturnsForAnyArgs(Task.FromResult(new ElevatedResult(OutcomeKind.Done) { HelperReported = true }));
+        harness.Elevation = elevation;
+
+        await harness.Run(SessionAction.LogOff, Bob);
+
+        var lines = harness.AuditEntries;
+        Assert.Equal([AuditPhase.AboutTo, AuditPhase.Outcome], lines.Select(line => line.Phase));
+        Assert.DoesNotContain(lines, line => line.Outcome == OutcomeKind.Done);
+        Assert.Equal(OutcomeKind.AccessDenied, lines[1].Outcome);
+        Assert.Contains("elevated helper", lines[1].Detail, StringComparison.Ordinal);
+        Assert.All(lines, line => Assert.False(line.Elevated));
+    }
+
+    [Fact]
+    public async Task An_elevated_process_says_so_in_its_audit_lines()
+    {
+        var harness = new RunnerHarness(Bob) { RunsElevated = true };
+
+        await harness.Run(SessionAction.LogOff, Bob);
+
+        Assert.Equal(2, harness.AuditEntries.Count);
+        Assert.All(harness.AuditEntries, line => Assert.True(line.Elevated));
+    }
+
+    [Fact]
+    public async Task When_nothing_ran_elevated_this_process_logs_the_outcome_itself()
+    {
+        var harness = new RunnerHarness(Bob);
+        harness.Backend.LogOffAsync(default!, default, default, default).ReturnsForAnyArgs(Task.FromResult(new BackendResult(BackendFailure.AccessDenied())));
+        var elevation = Substitute.For<IElevation>();
+        elevation.RunElevatedAsync(default!, default).ReturnsForAnyArgs(Task.FromResult(new ElevatedResult(OutcomeKind.Cancelled)));
+        harness.Elevation = elevation;
+
+        var outcome = await harness.Run(SessionAction.LogOff, Bob);
+
+        Assert.False(outcome.Elevated);
+        Assert.Equal(OutcomeKind.Cancelled, harness.LastAudit!.Outcome);
     }
 
     [Theory]
@@ -426,12 +481,14 @@ public class ActionRunnerTests
     [InlineData(OutcomeKind.Changed)]
     [InlineData(OutcomeKind.AccessDenied)]
     [InlineData(OutcomeKind.Failed)]
+    [InlineData(OutcomeKind.NoAnswer)]
+    [InlineData(OutcomeKind.Unknown)]
     public async Task The_elevated_helpers_outcome_is_reported_as_is(OutcomeKind helperOutcome)
     {
         var harness = new RunnerHarness(Bob);
         harness.Backend.DisconnectAsync(default!, default, default, default).ReturnsForAnyArgs(Task.FromResult(new BackendResult(BackendFailure.AccessDenied())));
         var elevation = Substitute.For<IElevation>();
-        elevation.RunElevatedAsync(default!, default).ReturnsForAnyArgs(Task.FromResult(new ElevatedResult(helperOutcome)));
+        elevation.RunElevatedAsync(default!, default).ReturnsForAnyArgs(Task.FromResult(new ElevatedResult(helperOutcome) { HelperReported = true }));
         harness.Elevation = elevation;
 
         var outcome = await harness.Run(SessionAction.Disconnect, Bob);
@@ -525,14 +582,15 @@ public class ActionRunnerTests
     }
 
     [Fact]
-    public async Task Every_outcome_writes_one_audit_line_with_actor_time_action_and_target()
+    public async Task An_action_writes_an_about_to_line_and_an_outcome_line_with_actor_time_action_and_target()
     {
         var harness = new RunnerHarness(Bob);
         harness.Time.SetUtcNow(TestSessions.Now.AddMinutes(7));
 
         await harness.Run(SessionAction.LogOff, Bob);
 
-        harness.Audit.ReceivedWithAnyArgs(1).TryAppend(default!);
+        harness.Audit.ReceivedWithAnyArgs(2).TryAppend(default!);
+        Assert.Equal([AuditPhase.AboutTo, AuditPhase.Outcome], harness.AuditEntries.Select(line => line.Phase));
         var entry = harness.LastAudit!;
         Assert.Equal(RunnerHarness.Admin, entry.Actor);
         Assert.Equal(TestSessions.Now.AddMinutes(7), entry.Time);
@@ -546,7 +604,7 @@ public class ActionRunnerTests
     public async Task A_log_that_cannot_be_written_does_not_undo_the_action_and_the_outcome_says_so()
     {
         var harness = new RunnerHarness(Bob);
-        harness.Audit.TryAppend(default!).ReturnsForAnyArgs(false);
+        harness.Audit.TryAppend(Arg.Is<AuditEntry>(entry => entry.Phase == AuditPhase.Outcome)).Returns(AuditWrite.Failed("disk full"));
 
         var outcome = await harness.Run(SessionAction.LogOff, Bob);
 
@@ -560,7 +618,7 @@ public class ActionRunnerTests
     public async Task A_log_that_throws_is_treated_like_one_that_cannot_be_written()
     {
         var harness = new RunnerHarness(Bob);
-        harness.Audit.TryAppend(default!).ThrowsForAnyArgs(new IOException("disk full"));
+        harness.Audit.TryAppend(Arg.Is<AuditEntry>(entry => entry.Phase == AuditPhase.Outcome)).Throws(new IOException("disk full"));
 
         var outcome = await harness.Run(SessionAction.LogOff, Bob);
 

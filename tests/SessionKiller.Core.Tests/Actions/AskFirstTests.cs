@@ -178,7 +178,7 @@ public class AskFirstTests
         var harness = new RunnerHarness(Bob);
         harness.Backend.LogOffAsync(default!, default, default, default).ReturnsForAnyArgs(Task.FromResult(new BackendResult(BackendFailure.AccessDenied())));
         var elevation = Substitute.For<IElevation>();
-        elevation.RunElevatedAsync(default!, default).ReturnsForAnyArgs(Task.FromResult(new ElevatedResult(OutcomeKind.Done)));
+        elevation.RunElevatedAsync(default!, default).ReturnsForAnyArgs(Task.FromResult(new ElevatedResult(OutcomeKind.Done) { HelperReported = true }));
         harness.Elevation = elevation;
 
         var outcome = await harness.Run(SessionAction.AskFirst, Bob);

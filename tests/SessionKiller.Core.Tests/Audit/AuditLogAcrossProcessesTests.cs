@@ -105,7 +105,7 @@ public sealed class AuditLogRotationTests : IDisposable
 
         for (var i = 0; i < 40; i++)
         {
-            Assert.True(log.TryAppend(Entry(i)));
+            Assert.True(log.TryAppend(Entry(i)).IsWritten);
         }
 
         Assert.True(File.Exists(log.Path));
@@ -140,8 +140,8 @@ public sealed class AuditLogRotationTests : IDisposable
     {
         var log = new JsonLinesAuditLog(Path.Combine(folder, "audit.jsonl"), maxBytes: 100, keptFiles: 2);
 
-        Assert.True(log.TryAppend(Entry(1)));
-        Assert.True(log.TryAppend(Entry(2)));
+        Assert.True(log.TryAppend(Entry(1)).IsWritten);
+        Assert.True(log.TryAppend(Entry(2)).IsWritten);
 
         Assert.Single(File.ReadAllLines(log.Path));
         Assert.Single(File.ReadAllLines(log.RotatedPath(1)));
@@ -157,7 +157,7 @@ public sealed class AuditLogRotationTests : IDisposable
 
         var written = log.TryAppend(Entry(1));
 
-        Assert.False(written);
+        Assert.False(written.IsWritten);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"gave up only after {watch.Elapsed}");
     }
 }

@@ -25,8 +25,8 @@ public sealed class JsonLinesAuditLogTests : IDisposable
     {
         var log = new JsonLinesAuditLog(Path.Combine(folder, "nested", "audit.jsonl"));
 
-        Assert.True(log.TryAppend(Entry()));
-        Assert.True(log.TryAppend(Entry(OutcomeKind.Changed, "line \"two\"\nwith a newline")));
+        Assert.True(log.TryAppend(Entry()).IsWritten);
+        Assert.True(log.TryAppend(Entry(OutcomeKind.Changed, "line \"two\"\nwith a newline")).IsWritten);
 
         var lines = File.ReadAllLines(log.Path);
         Assert.Equal(2, lines.Length);
@@ -67,7 +67,7 @@ public sealed class JsonLinesAuditLogTests : IDisposable
 
         var log = new JsonLinesAuditLog(Path.Combine(blocker, "audit.jsonl"));
 
-        Assert.False(log.TryAppend(Entry()));
+        Assert.False(log.TryAppend(Entry()).IsWritten);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class JsonLinesAuditLogTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(folder, "audit.jsonl"));
 
-        Assert.False(new JsonLinesAuditLog(Path.Combine(folder, "audit.jsonl")).TryAppend(Entry()));
+        Assert.False(new JsonLinesAuditLog(Path.Combine(folder, "audit.jsonl")).TryAppend(Entry()).IsWritten);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class JsonLinesAuditLogTests : IDisposable
             var log = new JsonLinesAuditLog(path);
             for (var i = 0; i < Lines; i++)
             {
-                Assert.True(log.TryAppend(Entry(detail: $"writer {writer} line {i} " + new string('x', 300))));
+                Assert.True(log.TryAppend(Entry(detail: $"writer {writer} line {i} " + new string('x', 300))).IsWritten);
             }
         });
 

@@ -42,10 +42,15 @@ public class BulkRunnerTests
             return Task.FromResult(BackendResult.Success);
         });
         Backend.DisconnectAsync(default!, default, default, default).ReturnsForAnyArgs(Task.FromResult(BackendResult.Success));
+        // Only outcome lines are kept: the runner's "about to" lines are its own business, tested with it.
         AuditLog.TryAppend(default!).ReturnsForAnyArgs(call =>
         {
-            audit.Enqueue((AuditEntry)call[0]);
-            return true;
+            if (call[0] is AuditEntry { Outcome: not null } entry)
+            {
+                audit.Enqueue(entry);
+            }
+
+            return AuditWrite.Written;
         });
     }
 
@@ -269,7 +274,7 @@ public class BulkRunnerTests
             Task.FromResult((int)call[1] % 2 == 0 ? new BackendResult(BackendFailure.AccessDenied()) : BackendResult.Success));
         var elevation = Substitute.For<IBulkElevation>();
         elevation.RunElevatedAsync(default!, default).ReturnsForAnyArgs(call =>
-            Task.FromResult<IReadOnlyList<ElevatedResult>>([new(OutcomeKind.Done), new(OutcomeKind.Changed, "changed meanwhile")]));
+            Task.FromResult<IReadOnlyList<ElevatedResult>>([new(OutcomeKind.Done) { HelperReported = true }, new(OutcomeKind.Changed, "changed meanwhile") { HelperReported = true }]));
 
         var bulk = LogOffAll(sessions);
         var summary = await new BulkRunner(Backend, AuditLog, Context with { Elevation = Substitute.For<IElevation>() }, elevation).RunAsync(bulk);
@@ -280,7 +285,26 @@ public class BulkRunnerTests
         Assert.Equal([OutcomeKind.Done, OutcomeKind.Done, OutcomeKind.Changed, OutcomeKind.Done], summary.Outcomes.Select(outcome => outcome.Kind));
         Assert.True(summary.Outcomes[0].Elevated);
         Assert.Equal("changed meanwhile", summary.Outcomes[2].Sentence);
-        Assert.Equal(2, audit.Count(entry => entry.Elevated));
+
+        // The helper logged what it did; here only the denied attempts are on record, once each.
+        Assert.Equal(4, audit.Count);
+        Assert.Equal(2, audit.Count(entry => entry.Outcome == OutcomeKind.AccessDenied));
+    }
+
+    [Fact]
+    public async Task When_no_helper_ran_the_outcome_the_elevation_gave_is_audited_here()
+    {
+        var sessions = Place("RDS01", 2);
+        Backend.LogOffAsync(default!, default, default, default).ReturnsForAnyArgs(Task.FromResult(new BackendResult(BackendFailure.AccessDenied())));
+        var elevation = Substitute.For<IBulkElevation>();
+        elevation.RunElevatedAsync(default!, default).ReturnsForAnyArgs(
+            Task.FromResult<IReadOnlyList<ElevatedResult>>([new(OutcomeKind.Cancelled), new(OutcomeKind.Cancelled)]));
+
+        var summary = await new BulkRunner(Backend, AuditLog, Context, elevation).RunAsync(LogOffAll(sessions));
+
+        Assert.Equal(2, summary.Count(OutcomeKind.Cancelled));
+        Assert.All(summary.Outcomes, outcome => Assert.False(outcome.Elevated));
+        Assert.Equal(2, audit.Count(entry => entry.Outcome == OutcomeKind.Cancelled));
     }
 
     [Fact]

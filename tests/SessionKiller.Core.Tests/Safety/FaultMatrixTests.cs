@@ -98,7 +98,9 @@ public class FaultMatrixTests
         }
         else
         {
-            Assert.Equal(OutcomeKinds.From(kind), outcome.Kind);
+            // An action the server did not answer in time may still happen; a read that timed out did nothing.
+            var acts = operation is Operation.LogOff or Operation.Disconnect or Operation.Message or Operation.AskFirst;
+            Assert.Equal(kind == FailureKind.TimedOut && acts ? OutcomeKind.Unknown : OutcomeKinds.From(kind), outcome.Kind);
             Assert.Equal(failure, outcome.Failure);
             if (operation != Operation.LogOff)
             {

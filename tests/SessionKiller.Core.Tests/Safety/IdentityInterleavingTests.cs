@@ -269,6 +269,8 @@ public class IdentityInterleavingTests
 
     private sealed class NoAudit : IAuditLog
     {
-        public bool TryAppend(AuditEntry entry) => true;
+        public string Location => "nowhere";
+
+        public AuditWrite TryAppend(AuditEntry entry) => AuditWrite.Written;
     }
 }

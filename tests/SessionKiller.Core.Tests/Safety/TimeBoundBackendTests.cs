@@ -105,3 +105,44 @@ public class TimeBoundBackendTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
     }
 }
+
+public class LateActionTests
+{
+    private readonly ISessionBackend inner = Substitute.For<ISessionBackend>();
+    private readonly FakeTimeProvider time = new(TestSessions.Now);
+
+    [Fact]
+    public async Task An_action_that_ends_after_its_timeout_is_announced_so_the_server_is_read_again()
+    {
+        var late = new TaskCompletionSource<BackendResult>();
+        inner.LogOffAsync("RDS01", 3, true, Arg.Any<CancellationToken>()).Returns(late.Task);
+        var announced = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bounded = new TimeBoundBackend(inner, TimeSpan.FromSeconds(5), time) { ActionEndedLate = announced.SetResult };
+
+        var call = bounded.LogOffAsync("RDS01", 3, true, default);
+        time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(FailureKind.TimedOut, (await call).Failure!.Kind);
+        Assert.False(announced.Task.IsCompleted);
+
+        late.SetResult(BackendResult.Success);
+
+        Assert.Equal("RDS01", await announced.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task A_read_that_ends_late_announces_nothing()
+    {
+        var late = new TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>>();
+        inner.EnumerateSessionsAsync("RDS01", Arg.Any<CancellationToken>()).Returns(late.Task);
+        var announced = 0;
+        var bounded = new TimeBoundBackend(inner, TimeSpan.FromSeconds(5), time) { ActionEndedLate = _ => Interlocked.Increment(ref announced) };
+
+        var call = bounded.EnumerateSessionsAsync("RDS01", default);
+        time.Advance(TimeSpan.FromSeconds(5));
+        await call;
+        late.SetResult(BackendResult<IReadOnlyList<SessionInfo>>.Success([]));
+        await Task.Delay(100);
+
+        Assert.Equal(0, announced);
+    }
+}

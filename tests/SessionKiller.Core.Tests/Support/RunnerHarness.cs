@@ -36,7 +36,9 @@ internal sealed class RunnerHarness
 
     public FakeTimeProvider Time { get; } = new(TestSessions.Now);
 
-    public ActionRunner Runner => new(Backend, Prompt, Audit, new RunnerContext(Admin, Settings) { Time = Time, Elevation = Elevation });
+    public bool RunsElevated { get; set; }
+
+    public ActionRunner Runner => new(Backend, Prompt, Audit, new RunnerContext(Admin, Settings) { Time = Time, Elevation = Elevation, RunsElevated = RunsElevated });
 
     /// <summary>Each read of the server returns the next list; the last one repeats.</summary>
     public void ServerReads(params IReadOnlyList<SessionInfo>[] reads)
@@ -64,8 +66,10 @@ internal sealed class RunnerHarness
 
     public int CallsTo(string method) => Backend.ReceivedCalls().Count(call => call.GetMethodInfo().Name == method);
 
-    public AuditEntry? LastAudit =>
-        Audit.ReceivedCalls().Where(call => call.GetMethodInfo().Name == nameof(IAuditLog.TryAppend)).Select(call => (AuditEntry)call.GetArguments()[0]!).LastOrDefault();
+    public AuditEntry? LastAudit => AuditEntries.Count == 0 ? null : AuditEntries[^1];
+
+    public IReadOnlyList<AuditEntry> AuditEntries =>
+        Audit.ReceivedCalls().Where(call => call.GetMethodInfo().Name == nameof(IAuditLog.TryAppend)).Select(call => (AuditEntry)call.GetArguments()[0]!).ToList();
 
     public Confirmation? LastConfirmation =>
         Prompt.ReceivedCalls().Select(call => call.GetArguments()[0]).OfType<Confirmation>().LastOrDefault();

@@ -3,7 +3,7 @@ using System.Globalization;
 using SessionKiller.Core.Actions;
 using SessionKiller.Core.Settings;
 
-namespace SessionKiller.Core.Cli;
+namespace SessionKiller.Core.HelperProtocol;
 
 /// <summary>
 /// The spelling of <c>sessionkiller</c>'s commands, options and values, shared by the CLI that parses
@@ -29,6 +29,7 @@ public static class CliSyntax
     public const string OnTimeoutOption = "--on-timeout";
     public const string TextOption = "--text";
     public const string TitleOption = "--title";
+    public const string OutcomeFileOption = "--outcome-file";
 
     /// <summary>The value of <c>--expect-logon</c> for a session whose logon time the server did not report.</summary>
     public const string UnknownLogon = "unknown";

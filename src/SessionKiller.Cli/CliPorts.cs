@@ -7,7 +7,7 @@ namespace SessionKiller.Cli;
 
 /// <summary>Everything the CLI touches outside itself, so tests can run the whole of it in-process.</summary>
 /// <param name="Backend">The sessions port; null on a system the CLI does not support yet.</param>
-internal sealed record CliHost(
+internal sealed record CliPorts(
     ISessionBackend? Backend,
     IConfirmationPrompt Prompt,
     IAuditLog AuditLog,
@@ -21,6 +21,9 @@ internal sealed record CliHost(
     public string Actor { get; init; } = "";
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Whether this process runs elevated (administrator on Windows, root on Linux), as its audit lines say.</summary>
+    public bool RunsElevated { get; init; }
 
     public SessionKillerSettings Settings { get; init; } = SessionKillerSettings.Default;
 }

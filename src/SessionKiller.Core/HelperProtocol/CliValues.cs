@@ -1,7 +1,7 @@
 using System.Globalization;
 using SessionKiller.Core.Settings;
 
-namespace SessionKiller.Core.Cli;
+namespace SessionKiller.Core.HelperProtocol;
 
 /// <summary>
 /// What the CLI accepts as a value. The limits keep a message box readable and well inside what

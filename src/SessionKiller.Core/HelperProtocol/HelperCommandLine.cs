@@ -2,7 +2,7 @@ using System.Globalization;
 using SessionKiller.Core.Actions;
 using SessionKiller.Core.Settings;
 
-namespace SessionKiller.Core.Cli;
+namespace SessionKiller.Core.HelperProtocol;
 
 /// <summary>
 /// The <c>sessionkiller</c> arguments that run one request: what the plugin passes to the elevated helper.
@@ -15,8 +15,9 @@ public static class HelperCommandLine
     /// The caller's settings: for ask first, what the request leaves unset (text, title, timeout, policy) is
     /// taken from them, because the helper itself runs with the defaults. Null passes only what the request sets.
     /// </param>
+    /// <param name="outcomeFile">Where the helper writes its <see cref="HelperOutcome"/>: a path from <see cref="OutcomeFile.NewPath"/>.</param>
     /// <exception cref="ArgumentException">The request cannot be expressed: a session without a user, a message without text, a value the CLI refuses.</exception>
-    public static IReadOnlyList<string> For(ActionRequest request, SessionKillerSettings? settings = null)
+    public static IReadOnlyList<string> For(ActionRequest request, SessionKillerSettings? settings = null, string? outcomeFile = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var target = request.Target;
@@ -34,6 +35,7 @@ public static class HelperCommandLine
 
         Add(args, CliSyntax.ExpectUserOption, target.QualifiedUserName);
         Add(args, CliSyntax.ExpectLogonOption, CliSyntax.FormatLogon(target.LogonTime));
+        Add(args, CliSyntax.OutcomeFileOption, outcomeFile);
 
         switch (request.Action)
         {
@@ -90,6 +92,7 @@ public static class HelperCommandLine
             CliSyntax.ServerOption => CliValues.ProblemWithServer(option, value),
             CliSyntax.TitleOption => CliValues.ProblemWithText(option, value, CliValues.MaxTitleLength),
             CliSyntax.TextOption or CliSyntax.AskMessageOption => CliValues.ProblemWithText(option, value, CliValues.MaxMessageLength, multiline: true),
+            CliSyntax.OutcomeFileOption => OutcomeFile.ProblemWithPath(option, value),
             _ => CliValues.ProblemWithText(option, value, CliValues.MaxLength),
         };
         if (problem is not null)

@@ -1,11 +1,11 @@
 using SessionKiller.Core.Actions;
 using SessionKiller.Core.Backend;
 
-namespace SessionKiller.Core.Cli;
+namespace SessionKiller.Core.HelperProtocol;
 
 /// <summary>
-/// The exit codes of <c>sessionkiller</c>. Scripts read them, and the plugin maps the elevated helper's
-/// code back to an <see cref="OutcomeKind"/> through <see cref="ExitCodes"/>, the same table the CLI uses.
+/// The exit codes of <c>sessionkiller</c>, for scripts. Several outcomes share a code, so the plugin reads
+/// its elevated helper's exact outcome from an <see cref="OutcomeFile"/>, never from the code.
 /// </summary>
 public enum ExitCode
 {
@@ -28,7 +28,7 @@ public enum ExitCode
     /// <summary>Access denied: run elevated.</summary>
     AccessDenied = 5,
 
-    /// <summary>The server could not be reached or did not answer in time.</summary>
+    /// <summary>The server could not be reached or did not answer in time (an action then may still happen).</summary>
     ServerUnavailable = 6,
 
     /// <summary>The session changed (another user or another logon) or is gone since it was listed: nothing was done.</summary>
@@ -44,7 +44,7 @@ public enum ExitCode
 /// <summary>The one table between outcomes, backend failures and exit codes.</summary>
 public static class ExitCodes
 {
-    // The first row for a code is the outcome that code reads back as.
+    // Every outcome has its row; several share a code.
     private static readonly (OutcomeKind Outcome, ExitCode Code)[] Table =
     [
         (OutcomeKind.Done, ExitCode.Done),
@@ -55,6 +55,7 @@ public static class ExitCodes
         (OutcomeKind.AccessDenied, ExitCode.AccessDenied),
         (OutcomeKind.ServerUnavailable, ExitCode.ServerUnavailable),
         (OutcomeKind.TimedOut, ExitCode.ServerUnavailable),
+        (OutcomeKind.Unknown, ExitCode.ServerUnavailable),
         (OutcomeKind.Changed, ExitCode.SessionChanged),
         (OutcomeKind.Gone, ExitCode.SessionChanged),
         (OutcomeKind.NotSupported, ExitCode.NotSupported),
@@ -77,26 +78,4 @@ public static class ExitCodes
 
     /// <summary>The code of the outcome the runner makes of a backend failure, for failures met outside the runner.</summary>
     public static ExitCode For(FailureKind failure) => For(OutcomeKinds.From(failure));
-
-    /// <summary>
-    /// What a helper's exit code says happened. Codes the table does not produce (usage errors, several
-    /// matches, codes of a crashed process) read as <see cref="OutcomeKind.Failed"/>.
-    /// </summary>
-    public static OutcomeKind ToOutcome(int exitCode)
-    {
-        if (exitCode == (int)ExitCode.NoMatch)
-        {
-            return OutcomeKind.Gone;
-        }
-
-        foreach (var row in Table)
-        {
-            if ((int)row.Code == exitCode)
-            {
-                return row.Outcome;
-            }
-        }
-
-        return OutcomeKind.Failed;
-    }
 }
