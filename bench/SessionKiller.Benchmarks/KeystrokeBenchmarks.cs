@@ -66,7 +66,7 @@ public class KeystrokeBenchmarks
     }
 
     [Benchmark]
-    public int Keystroke() => results.For(Query, snapshot, Settings, Act, Retry).Count;
+    public int Keystroke() => results.For(Query, new CatalogView(snapshot, ListedAt: null), Settings, Act, Retry).Count;
 
     private static bool Act(SessionAction action, SessionInfo session) => false;
 

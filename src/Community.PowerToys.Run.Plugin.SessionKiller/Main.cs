@@ -16,12 +16,6 @@ namespace Community.PowerToys.Run.Plugin.SessionKiller;
 /// <summary>The PowerToys Run plugin: maps the host's calls to Core and Core's answers to results.</summary>
 public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPluginI18n, ISettingProvider, IReloadable, IDisposable
 {
-    /// <summary>How long a delayed query waits for a fresh read when the snapshot is older than the refresh interval.</summary>
-    internal static readonly TimeSpan DelayedRefreshLimit = TimeSpan.FromSeconds(2);
-
-    /// <summary>How long a delayed query waits for this computer's first read, which normally takes milliseconds.</summary>
-    internal static readonly TimeSpan FirstReadWait = TimeSpan.FromSeconds(2);
-
     private readonly PluginServices services;
     private readonly SessionText text;
     private readonly ResultFactory results;
@@ -79,34 +73,21 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
         });
     }
 
-    /// <summary>Reads the catalog's snapshot only: a keystroke never waits on a server.</summary>
+    /// <summary>Reads the catalog's snapshot only: a keystroke never waits on a server (and keeps the catalog refreshing).</summary>
     public List<Result> Query(Query query) =>
-        Guard.Run(() => bulk.AddTo(results.For(query?.Search ?? "", Catalog.Current, settings, Act, Retry), query?.Search ?? "", Catalog.Current), () => []);
-
-    /// <summary>
-    /// After a pause in typing (PowerToys then replaces the first results with these): this computer's
-    /// first read, started by Init, is waited for briefly, so the first <c>logoff</c> lists its sessions;
-    /// a snapshot older than the refresh interval is read again first, briefly.
-    /// </summary>
-    public List<Result> Query(Query query, bool delayedExecution)
-    {
-        if (delayedExecution)
-        {
-            Guard.Run(() =>
+        Guard.Run(
+            () =>
             {
-                if (Catalog.Current.Servers.Any(server => server.IsPending && ServerNames.IsLocal(server.ServerName)))
-                {
-                    Catalog.WaitForFirstRead(ServerNames.Local, FirstReadWait);
-                }
-                else if (IsOld(Catalog.Current))
-                {
-                    Catalog.RefreshAsync().Wait(DelayedRefreshLimit);
-                }
-            });
-        }
+                var view = Catalog.ForQuery();
+                return bulk.AddTo(results.For(query?.Search ?? "", view, settings, Act, Retry), query?.Search ?? "", view.Snapshot);
+            },
+            () => []);
 
-        return Query(query);
-    }
+    /// <summary>After a pause in typing PowerToys replaces the first results with these: the catalog first waits briefly for the reads it needs.</summary>
+    public List<Result> Query(Query query, bool delayedExecution) =>
+        delayedExecution
+            ? Guard.Run(() => results.For(query?.Search ?? "", Catalog.ForDelayedQuery(), settings, Act, Retry), () => [])
+            : Query(query);
 
     public List<ContextMenuResult> LoadContextMenus(Result selectedResult) =>
         Guard.Run(
@@ -179,14 +160,4 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
     private void Notify(BulkSummary summary) => Guard.Run(() => api?.ShowNotification(BulkText.Summary(summary), BulkText.SummaryDetail(summary)));
 
     private void OnThemeChanged(Theme oldTheme, Theme newTheme) => iconPath = ThemeIcons.For(newTheme);
-
-    /// <summary>A server last heard from (read or failed) longer ago than the refresh interval; one never heard from is being read.</summary>
-    private bool IsOld(CatalogSnapshot snapshot)
-    {
-        var oldest = services.Time.GetUtcNow() - settings.Core.RefreshInterval;
-        return snapshot.Servers.Any(server => LastHeard(server) is { } last && last < oldest);
-    }
-
-    private static DateTimeOffset? LastHeard(ServerSnapshot server) =>
-        server.FailedAt is { } failed && (server.RetrievedAt is not { } retrieved || failed > retrieved) ? failed : server.RetrievedAt;
 }

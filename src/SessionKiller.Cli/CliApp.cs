@@ -68,11 +68,15 @@ internal sealed class CliApp(CliPorts ports)
             return (int)ExitCode.NotSupported;
         }
 
-        // A server that hangs holds the command no longer than the per-server timeout.
-        var backend = new TimeBoundBackend(platformBackend, ports.Settings.ServerTimeout, ports.Time);
+        // Only `list --client` shows clients; every other read costs one call per session (see the factory).
+        var listing = parse.CommandResult.Command == commandLine.List ? commandLine.ReadList(parse) : null;
+        var sessions = listing?.Client == true ? platformBackend : SessionBackendFactory.WithoutClientDetails(platformBackend);
 
-        return parse.CommandResult.Command == commandLine.List
-            ? await new ListCommand(ports, backend).RunAsync(commandLine.ReadList(parse), cancellationToken).ConfigureAwait(false)
+        // A server that hangs holds the command no longer than the per-server timeout.
+        var backend = new TimeBoundBackend(sessions, ports.Settings.ServerTimeout, ports.Time);
+
+        return listing is not null
+            ? await new ListCommand(ports, backend).RunAsync(listing, cancellationToken).ConfigureAwait(false)
             : commandLine.IsBulk(parse)
             ? await new BulkCommand(ports, backend).RunAsync(commandLine.ReadBulk(parse), cancellationToken).ConfigureAwait(false)
             : await new ActionCommand(ports, backend).RunAsync(commandLine.ReadAction(parse), cancellationToken).ConfigureAwait(false);

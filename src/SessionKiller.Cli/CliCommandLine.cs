@@ -33,6 +33,11 @@ internal sealed class CliCommandLine
             Description = "Also list session 0, listeners and sessions without a user.",
             Arity = ArgumentArity.Zero,
         };
+        Client = new Option<bool>(CliSyntax.ClientOption)
+        {
+            Description = "Also read and show each session's client name and address (on Windows two more calls per session).",
+            Arity = ArgumentArity.Zero,
+        };
         Target = new Argument<string>("target")
         {
             Description = "A user name (bob or CONTOSO\\bob, exact) or a session id (#3); or none, with --where.",
@@ -92,7 +97,7 @@ internal sealed class CliCommandLine
 
         AddValueChecks();
 
-        List = new Command(CliSyntax.ListCommand, "List the sessions of this computer or of the servers named.") { ListServers, Json, All, ListWhere };
+        List = new Command(CliSyntax.ListCommand, "List the sessions of this computer or of the servers named.") { ListServers, Json, All, ListWhere, Client };
         LogOff = ActionCommand(CliSyntax.LogOffCommand, "Sign a user out.", NoWait);
         Disconnect = ActionCommand(CliSyntax.DisconnectCommand, "Disconnect a session; its programs keep running.", NoWait);
         Ask = ActionCommand(CliSyntax.AskCommand, "Ask the user first (Yes/No), and sign them out on Yes.", AskMessage, Title, Timeout, OnTimeout);
@@ -122,6 +127,8 @@ internal sealed class CliCommandLine
     private Option<string[]> ListServers { get; }
 
     private Option<bool> Json { get; }
+
+    private Option<bool> Client { get; }
 
     private Option<bool> All { get; }
 
@@ -213,7 +220,7 @@ internal sealed class CliCommandLine
         Root.Options.Concat(Root.Subcommands.SelectMany(command => command.Options)).Distinct();
 
     public ListInvocation ReadList(ParseResult parse) =>
-        new(parse.GetValue(ListServers) ?? [], parse.GetValue(Json), parse.GetValue(All))
+        new(parse.GetValue(ListServers) ?? [], parse.GetValue(Json), parse.GetValue(All), parse.GetValue(Client))
         {
             Where = parse.GetValue(ListWhere) is { } where ? BulkSyntax.ParseWhere(where) : null,
         };
@@ -411,7 +418,8 @@ internal sealed class CliCommandLine
 }
 
 /// <summary>The list command as the command line gave it.</summary>
-internal sealed record ListInvocation(IReadOnlyList<string> Servers, bool Json, bool All)
+/// <param name="Client">Whether the clients are read and shown (<c>--client</c>).</param>
+internal sealed record ListInvocation(IReadOnlyList<string> Servers, bool Json, bool All, bool Client = false)
 {
     /// <summary><c>--where</c>: only the sessions this query names.</summary>
     public SessionQuery? Where { get; init; }

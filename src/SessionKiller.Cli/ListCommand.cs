@@ -37,11 +37,11 @@ internal sealed class ListCommand(CliPorts ports, ISessionBackend backend)
         var anyServerAnswered = reads.Any(read => read.IsSuccess);
         if (invocation.Json)
         {
-            SessionJson.Write(ports.Out, sessions);
+            SessionJson.Write(ports.Out, sessions, invocation.Client);
         }
         else if (anyServerAnswered)
         {
-            SessionTable.Write(ports.Out, sessions, ports.Time.LocalTimeZone);
+            SessionTable.Write(ports.Out, sessions, ports.Time.LocalTimeZone, withClient: invocation.Client);
         }
 
         return anyServerAnswered ? (int)ExitCode.Done : (int)firstFailure!.Value;

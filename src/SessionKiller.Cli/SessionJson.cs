@@ -9,7 +9,8 @@ namespace SessionKiller.Cli;
 
 /// <summary>
 /// One session in <c>list --json</c>. The property names are a contract with scripts and the plugin:
-/// times in UTC to the tick (so <c>--expect-logon</c> can be fed back), null when unknown.
+/// times in UTC to the tick (so <c>--expect-logon</c> can be fed back), null when unknown; client name
+/// and address null when not read (without <c>--client</c>).
 /// </summary>
 internal sealed record SessionJson(
     string ServerName,
@@ -18,32 +19,32 @@ internal sealed record SessionJson(
     string DomainName,
     string State,
     string StationName,
-    string ClientName,
-    string ClientAddress,
+    string? ClientName,
+    string? ClientAddress,
     string? LogonTime,
     string? LastInputTime,
     long? IdleSeconds,
     bool IsCurrentSession,
     bool IsConsole)
 {
-    public static SessionJson From(SessionInfo session) => new(
+    public static SessionJson From(SessionInfo session, bool withClient) => new(
         session.ServerName,
         session.SessionId,
         session.UserName,
         session.DomainName,
         session.State.ToString(),
         session.StationName,
-        session.ClientName,
-        session.ClientAddress,
+        withClient ? session.ClientName : null,
+        withClient ? session.ClientAddress : null,
         session.LogonTime is { } logon ? CliSyntax.FormatTime(logon) : null,
         session.LastInputTime is { } input ? CliSyntax.FormatTime(input) : null,
         session.IdleTime is { } idle ? (long)Math.Max(0, idle.TotalSeconds) : null,
         session.IsCurrentSession,
         session.IsConsole);
 
-    public static void Write(TextWriter output, IEnumerable<SessionInfo> sessions)
+    public static void Write(TextWriter output, IEnumerable<SessionInfo> sessions, bool withClient)
     {
-        output.WriteLine(JsonSerializer.Serialize(sessions.Select(From).ToList(), SessionJsonContext.Readable.ListSessionJson));
+        output.WriteLine(JsonSerializer.Serialize(sessions.Select(session => From(session, withClient)).ToList(), SessionJsonContext.Readable.ListSessionJson));
     }
 }
 

@@ -11,11 +11,13 @@ internal static class SessionTable
 
     private static readonly string[] Header = ["SERVER", "ID", "USER", "STATE", "IDLE", "LOGON", "CLIENT"];
 
-    public static void Write(TextWriter output, IEnumerable<SessionInfo> sessions, TimeZoneInfo zone, string indent = "")
+    /// <param name="withClient">Whether the CLIENT column is shown (the clients were read).</param>
+    public static void Write(TextWriter output, IEnumerable<SessionInfo> sessions, TimeZoneInfo zone, string indent = "", bool withClient = false)
     {
-        var rows = new List<string[]> { Header };
-        rows.AddRange(sessions.Select(session => Row(session, zone)));
-        var widths = Enumerable.Range(0, Header.Length).Select(column => rows.Max(row => row[column].Length)).ToArray();
+        var columns = withClient ? Header.Length : Header.Length - 1;
+        var rows = new List<string[]> { Header[..columns] };
+        rows.AddRange(sessions.Select(session => Row(session, zone)[..columns]));
+        var widths = Enumerable.Range(0, columns).Select(column => rows.Max(row => row[column].Length)).ToArray();
         foreach (var row in rows)
         {
             var cells = row.Select((cell, column) => column == 1 ? cell.PadLeft(widths[column]) : cell.PadRight(widths[column]));

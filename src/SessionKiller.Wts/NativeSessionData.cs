@@ -5,7 +5,10 @@ namespace SessionKiller.Wts;
 /// <summary>What WTSEnumerateSessions(Ex)W says about one session; level 0 leaves user and domain empty.</summary>
 internal sealed record EnumeratedSession(int SessionId, SessionState State, string StationName, string UserName, string DomainName);
 
-/// <summary>What WTSQuerySessionInformationW(WTSSessionInfo) says about one session; times are the server's.</summary>
+/// <summary>
+/// What WTSQuerySessionInformationW says about one session, from WTSSessionInfoEx (level 1) or, where that
+/// fails, WTSSessionInfo (which knows no lock state); times are the server's.
+/// </summary>
 internal sealed record SessionDetails(
     int SessionId,
     SessionState State,
@@ -16,6 +19,11 @@ internal sealed record SessionDetails(
     DateTimeOffset? LastInputTime,
     DateTimeOffset? CurrentTime)
 {
+    /// <summary>When a client last connected: a new value means a reconnect, so perhaps another client.</summary>
+    public DateTimeOffset? ConnectTime { get; init; }
+
+    public LockState Lock { get; init; }
+
     /// <summary>Measured on the server's clock; unknown when the server reports no last input.</summary>
     public TimeSpan? IdleTime =>
         LastInputTime is { } lastInput && CurrentTime is { } now

@@ -8,13 +8,12 @@ internal static class SessionComposer
 {
     private const string ConsoleStationName = "Console";
 
-    /// <param name="details">Null when WTSSessionInfo could not be read; the enumeration's values stand alone then.</param>
+    /// <param name="details">Null when neither WTSSessionInfoEx nor WTSSessionInfo could be read; the enumeration's values stand alone then.</param>
     /// <param name="local">Null for a remote server: "current" and "console" only mean something on this computer.</param>
     public static SessionInfo Compose(
         string serverName,
         EnumeratedSession listed,
         SessionDetails? details,
-        LockState lockState,
         string clientName,
         string clientAddress,
         LocalSessionFacts? local)
@@ -36,7 +35,7 @@ internal static class SessionComposer
             LogonTime = details?.LogonTime,
             LastInputTime = details?.LastInputTime,
             IdleTime = details?.IdleTime,
-            Lock = lockState,
+            Lock = details?.Lock ?? LockState.Unknown,
             IsCurrentSession = local?.CurrentSessionId == listed.SessionId,
             IsConsole = stationName.Equals(ConsoleStationName, StringComparison.OrdinalIgnoreCase)
                 || local?.ConsoleSessionId == listed.SessionId,

@@ -63,31 +63,43 @@ internal static unsafe class SessionInfoReader
             ReadFixed(info->UserName, WtsApi32.USERNAME_LENGTH + 1),
             FromFileTime(info->LogonTime),
             FromFileTime(info->LastInputTime),
-            FromFileTime(info->CurrentTime));
+            FromFileTime(info->CurrentTime))
+        {
+            ConnectTime = FromFileTime(info->ConnectTime),
+            Lock = LockState.Unknown,
+        };
     }
 
     /// <summary>
-    /// The lock state in a <see cref="WTSINFOEXW"/> from WTSSessionInfoEx. Windows 7 and Server 2008 R2
-    /// report LOCK and UNLOCK the wrong way round; <paramref name="lockFlagsInverted"/> says to undo that.
+    /// A <see cref="WTSINFOEXW"/> from WTSSessionInfoEx: everything <see cref="ReadWtsInfo"/> reads and the
+    /// lock state; null when the buffer is too short or of another level. Windows 7 and Server 2008 R2 report
+    /// LOCK and UNLOCK the wrong way round; <paramref name="lockFlagsInverted"/> says to undo that.
     /// </summary>
-    public static LockState ReadWtsInfoEx(IntPtr buffer, uint bytes, bool lockFlagsInverted)
+    public static SessionDetails? ReadWtsInfoEx(IntPtr buffer, uint bytes, bool lockFlagsInverted)
     {
-        if (buffer == IntPtr.Zero || bytes < sizeof(WTSINFOEXW))
+        if (buffer == IntPtr.Zero || bytes < sizeof(WTSINFOEXW) || ((WTSINFOEXW*)buffer)->Level != 1)
         {
-            return LockState.Unknown;
+            return null;
         }
 
-        var info = (WTSINFOEXW*)buffer;
-        if (info->Level != 1)
+        var info = &((WTSINFOEXW*)buffer)->Data.WTSInfoExLevel1;
+        return new SessionDetails(
+            (int)info->SessionId,
+            (SessionState)info->SessionState,
+            ReadFixed(info->WinStationName, WtsApi32.WINSTATIONNAME_LENGTH + 1),
+            ReadFixed(info->DomainName, WtsApi32.DOMAIN_LENGTH + 1),
+            ReadFixed(info->UserName, WtsApi32.USERNAME_LENGTH + 1),
+            FromFileTime(info->LogonTime),
+            FromFileTime(info->LastInputTime),
+            FromFileTime(info->CurrentTime))
         {
-            return LockState.Unknown;
-        }
-
-        return info->Data.WTSInfoExLevel1.SessionFlags switch
-        {
-            WtsApi32.WTS_SESSIONSTATE_LOCK => lockFlagsInverted ? LockState.Unlocked : LockState.Locked,
-            WtsApi32.WTS_SESSIONSTATE_UNLOCK => lockFlagsInverted ? LockState.Locked : LockState.Unlocked,
-            _ => LockState.Unknown,
+            ConnectTime = FromFileTime(info->ConnectTime),
+            Lock = info->SessionFlags switch
+            {
+                WtsApi32.WTS_SESSIONSTATE_LOCK => lockFlagsInverted ? LockState.Unlocked : LockState.Locked,
+                WtsApi32.WTS_SESSIONSTATE_UNLOCK => lockFlagsInverted ? LockState.Locked : LockState.Unlocked,
+                _ => LockState.Unknown,
+            },
         };
     }
 

@@ -14,16 +14,25 @@ public sealed class WtsSessionBackend : ISessionBackend
         "This Windows has no usable Remote Desktop Services API (wtsapi32.dll is missing or lacks a function).";
 
     private readonly bool _localLockFlagsInverted;
+    private readonly ClientDetails _clientDetails;
+    private readonly ClientMemory _clients = new();
 
     public WtsSessionBackend()
-        : this(LockFlagsAreInverted(Environment.OSVersion.Version))
+        : this(ClientDetails.WhenConnected)
+    {
+    }
+
+    public WtsSessionBackend(ClientDetails clientDetails)
+        : this(LockFlagsAreInverted(Environment.OSVersion.Version), clientDetails)
     {
     }
 
     /// <param name="localLockFlagsInverted">Whether this computer reports LOCK and UNLOCK swapped (Windows 7 / Server 2008 R2).</param>
-    internal WtsSessionBackend(bool localLockFlagsInverted)
+    /// <param name="clientDetails">Whether a read of the sessions also reads their clients.</param>
+    internal WtsSessionBackend(bool localLockFlagsInverted, ClientDetails clientDetails = ClientDetails.WhenConnected)
     {
         _localLockFlagsInverted = localLockFlagsInverted;
+        _clientDetails = clientDetails;
     }
 
     public Task<BackendResult<IReadOnlyList<SessionInfo>>> EnumerateSessionsAsync(string serverName, CancellationToken cancellationToken) =>
@@ -71,6 +80,10 @@ public sealed class WtsSessionBackend : ISessionBackend
         _ => BackendFailure.Failed(0, $"The message box gave an answer this program does not know ({response})."),
     };
 
+    /// <summary>
+    /// One enumeration, then one call per session (WTSSessionInfoEx), and two more (client name and address)
+    /// only for a session new or reconnected since this backend last read the server.
+    /// </summary>
     private BackendResult<IReadOnlyList<SessionInfo>> Enumerate(WtsServer server, CancellationToken cancellationToken)
     {
         var listed = server.EnumerateSessions();
@@ -81,32 +94,60 @@ public sealed class WtsSessionBackend : ISessionBackend
 
         var local = server.IsLocal ? WtsServer.ReadLocalFacts() : null;
         var lockFlagsInverted = server.IsLocal && _localLockFlagsInverted;
+        var known = _clients.Of(server.Name);
+        var seen = new Dictionary<int, KnownClient>();
         var sessions = new List<SessionInfo>(listed.Value!.Count);
         foreach (var session in listed.Value)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var id = session.SessionId;
-            var details = server.Query(id, WTS_INFO_CLASS.WTSSessionInfo, SessionInfoReader.ReadWtsInfo);
+            var details = ReadDetails(server, session.SessionId, lockFlagsInverted);
             if (SessionComposer.Vanished(details.Failure))
             {
                 continue;
             }
 
-            // The rest is decoration: a session whose lock state or client cannot be read is still listed.
-            var lockState = server.Query(id, WTS_INFO_CLASS.WTSSessionInfoEx, (buffer, bytes) => SessionInfoReader.ReadWtsInfoEx(buffer, bytes, lockFlagsInverted));
-            var clientName = server.Query(id, WTS_INFO_CLASS.WTSClientName, SessionInfoReader.ReadString);
-            var clientAddress = server.Query(id, WTS_INFO_CLASS.WTSClientAddress, SessionInfoReader.ReadClientAddress);
-            sessions.Add(SessionComposer.Compose(
-                server.Name,
-                session,
-                details.Value,
-                lockState.Value,
-                clientName.Value ?? "",
-                clientAddress.Value ?? "",
-                local));
+            // The client is decoration: a session whose client cannot be read is still listed.
+            var client = _clientDetails == ClientDetails.WhenConnected
+                ? ReadClient(server, session.SessionId, details.Value, known, seen)
+                : null;
+            sessions.Add(SessionComposer.Compose(server.Name, session, details.Value, client?.Name ?? "", client?.Address ?? "", local));
+        }
+
+        if (_clientDetails == ClientDetails.WhenConnected)
+        {
+            _clients.Keep(server.Name, seen);
         }
 
         return BackendResult<IReadOnlyList<SessionInfo>>.Success(sessions);
+    }
+
+    /// <summary>WTSSessionInfoEx carries everything; WTSSessionInfo is asked only where it fails (Wine's own wtsapi32, servers before 2008 R2).</summary>
+    private static BackendResult<SessionDetails?> ReadDetails(WtsServer server, int sessionId, bool lockFlagsInverted)
+    {
+        var extended = server.Query(sessionId, WTS_INFO_CLASS.WTSSessionInfoEx, (buffer, bytes) => SessionInfoReader.ReadWtsInfoEx(buffer, bytes, lockFlagsInverted));
+        return extended.Value is not null || SessionComposer.Vanished(extended.Failure)
+            ? extended
+            : server.Query(sessionId, WTS_INFO_CLASS.WTSSessionInfo, SessionInfoReader.ReadWtsInfo);
+    }
+
+    /// <summary>The client remembered while the session's logon and connect times stay the same; otherwise read, and remembered when both reads succeed.</summary>
+    private static KnownClient ReadClient(WtsServer server, int sessionId, SessionDetails? details, IReadOnlyDictionary<int, KnownClient> known, Dictionary<int, KnownClient> seen)
+    {
+        if (details is not null && known.TryGetValue(sessionId, out var kept) && kept.StillConnectedAs(details))
+        {
+            seen[sessionId] = kept;
+            return kept;
+        }
+
+        var name = server.Query(sessionId, WTS_INFO_CLASS.WTSClientName, SessionInfoReader.ReadString);
+        var address = server.Query(sessionId, WTS_INFO_CLASS.WTSClientAddress, SessionInfoReader.ReadClientAddress);
+        var client = new KnownClient(details?.LogonTime, details?.ConnectTime, name.Value ?? "", address.Value ?? "");
+        if (details is not null && name.IsSuccess && address.IsSuccess)
+        {
+            seen[sessionId] = client;
+        }
+
+        return client;
     }
 
     /// <summary>

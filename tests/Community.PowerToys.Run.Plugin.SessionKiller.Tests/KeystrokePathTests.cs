@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Community.PowerToys.Run.Plugin.SessionKiller.Tests.Support;
 using NSubstitute;
 using SessionKiller.Core.Backend;
+using SessionKiller.Core.Catalog;
 using SessionKiller.Core.Sessions;
 using SessionKiller.Core.Tests.Support;
 using Wox.Plugin;
@@ -146,7 +147,7 @@ public sealed class KeystrokePathTests
         var afterPause = watch.Elapsed;
 
         Assert.True(atOnce < TimeSpan.FromMilliseconds(100), $"the query took {atOnce.TotalMilliseconds} ms");
-        Assert.True(afterPause < Main.FirstReadWait + TimeSpan.FromSeconds(1), $"the delayed query took {afterPause.TotalMilliseconds} ms");
+        Assert.True(afterPause < SessionCatalog.DelayedQueryWait + TimeSpan.FromSeconds(1), $"the delayed query took {afterPause.TotalMilliseconds} ms");
         Assert.Contains(delayed, result => result.Title.Contains("this PC", StringComparison.Ordinal));
     }
 

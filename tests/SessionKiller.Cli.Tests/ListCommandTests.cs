@@ -24,7 +24,7 @@ public class ListCommandTests
             TestSessions.User("bob", id: 3, server: ServerNames.Local, idle: TimeSpan.FromMinutes(125), client: "LAPTOP7"),
             TestSessions.User("alice", id: 2, server: ServerNames.Local, state: SessionState.Disconnected));
 
-        var run = await harness.RunAsync("list");
+        var run = await harness.RunAsync("list", "--client");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Error);
@@ -32,6 +32,21 @@ public class ListCommandTests
         Assert.Equal(["SERVER", "ID", "USER", "STATE", "IDLE", "LOGON", "CLIENT"], Cells(run.OutLines[0]));
         Assert.Equal(["localhost", "2", @"CONTOSO\alice", "Disconnected", "0 s", "2026-11-25 08:00"], Cells(run.OutLines[1]));
         Assert.Equal(["localhost", "3", @"CONTOSO\bob", "Active", "2 h 5 min", "2026-11-25 08:00", "LAPTOP7 (10.0.0.7)"], Cells(run.OutLines[2]));
+    }
+
+    [Fact]
+    public async Task Without_client_the_table_has_no_client_column_and_the_json_says_the_client_was_not_read()
+    {
+        var harness = new CliHarness().WithSessions(ServerNames.Local, TestSessions.User("bob", id: 3, server: ServerNames.Local, client: "LAPTOP7"));
+
+        var table = await harness.RunAsync("list");
+        var json = await harness.RunAsync("list", "--json");
+
+        Assert.Equal(["SERVER", "ID", "USER", "STATE", "IDLE", "LOGON"], Cells(table.OutLines[0]));
+        Assert.DoesNotContain("LAPTOP7", table.Out, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json.Out);
+        Assert.Equal(JsonValueKind.Null, document.RootElement[0].GetProperty("clientName").ValueKind);
+        Assert.Equal(JsonValueKind.Null, document.RootElement[0].GetProperty("clientAddress").ValueKind);
     }
 
     [Fact]
@@ -123,7 +138,7 @@ public class ListCommandTests
         };
         var harness = new CliHarness().WithSessions(ServerNames.Local, bob);
 
-        var run = await harness.RunAsync("list", "--json");
+        var run = await harness.RunAsync("list", "--json", "--client");
 
         using var json = JsonDocument.Parse(run.Out);
         var session = json.RootElement[0];
@@ -177,7 +192,7 @@ public class ListCommandTests
             ServerNames.Local,
             TestSessions.User("jürgen", server: ServerNames.Local, client: "evil\u001b[31m"));
 
-        var run = await harness.RunAsync("list", "--json");
+        var run = await harness.RunAsync("list", "--json", "--client");
 
         Assert.Contains("\"j\\u00FCrgen\"", run.Out, StringComparison.Ordinal);
         Assert.All(run.Out, character => Assert.InRange(character, '\0', '\u007f'));
@@ -194,7 +209,7 @@ public class ListCommandTests
             ServerNames.Local,
             TestSessions.User("bob", server: ServerNames.Local, client: "evil\u001b[2J\nline"));
 
-        var run = await harness.RunAsync("list");
+        var run = await harness.RunAsync("list", "--client");
 
         Assert.DoesNotContain('\u001b', run.Out);
         Assert.Equal(2, run.OutLines.Length);

@@ -1,6 +1,7 @@
 using System.Net;
 using SessionKiller.Core.Backend;
 using SessionKiller.Core.Sessions;
+using SessionKiller.Linux.Interop;
 using SessionKiller.Linux.Processes;
 using SessionKiller.Linux.Tests.Support;
 using SessionKiller.Linux.Utmp;
@@ -10,20 +11,20 @@ namespace SessionKiller.Linux.Tests;
 /// <summary>The backend over a utmp file the test writes and processes it really starts.</summary>
 public sealed class LinuxSessionBackendTests : IDisposable
 {
-    private static readonly TerminationTimings Quick = new(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(10));
-
     private readonly string _directory = Directory.CreateTempSubdirectory("sk-backend-").FullName;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private string UtmpPath => Path.Combine(_directory, "utmp");
 
-    private LinuxSessionBackend Backend(Func<string?>? bus = null) => new(new LinuxSystem
+    /// <summary>The backend over this test's utmp; every account is the uid the test's processes run as.</summary>
+    private LinuxSessionBackend Backend(Func<string?>? bus = null) => new(new LinuxBackendOptions
     {
         UtmpPath = UtmpPath,
         DevRoot = Path.Combine(_directory, "dev"),
         SystemBusAddress = bus ?? (() => null),
-        Timings = Quick,
+        UserIdOf = _ => Libc.geteuid(),
+        Timings = ProcFixtures.QuickTimings,
         SenderName = "admin",
         SenderHost = "host1",
     });
@@ -98,7 +99,7 @@ public sealed class LinuxSessionBackendTests : IDisposable
     {
         using var login = new SpawnedSession("trap '' HUP; sleep 300 & sleep 300 & wait");
         using var bystander = new SpawnedSession("sleep 300", processCount: 1);
-        WriteUtmp(UtmpBytes.Record(pid: login.LeaderProcessId, user: "erin", line: "pts/41"));
+        WriteUtmp(UtmpBytes.Record(seconds: UtmpBytes.SecondsNow, pid: login.LeaderProcessId, user: "erin", line: "pts/41"));
 
         var result = await Backend().LogOffAsync(ServerNames.Local, login.LeaderProcessId, wait: true, CancellationToken.None);
 
@@ -112,7 +113,7 @@ public sealed class LinuxSessionBackendTests : IDisposable
     public async Task Log_off_of_an_id_no_login_has_is_session_gone()
     {
         using var bystander = new SpawnedSession("sleep 300", processCount: 1);
-        WriteUtmp(UtmpBytes.Record(pid: bystander.LeaderProcessId, user: "erin"));
+        WriteUtmp(UtmpBytes.Record(seconds: UtmpBytes.SecondsNow, pid: bystander.LeaderProcessId, user: "erin"));
 
         var result = await Backend().LogOffAsync(ServerNames.Local, bystander.LeaderProcessId + 100_000, wait: true, CancellationToken.None);
 
@@ -124,7 +125,7 @@ public sealed class LinuxSessionBackendTests : IDisposable
     public async Task The_callers_own_login_is_marked_and_not_ended_without_logind()
     {
         var parent = new ProcessTable().Read(Environment.ProcessId)!.ParentProcessId;
-        WriteUtmp(UtmpBytes.Record(pid: parent, user: "root", line: "pts/44"));
+        WriteUtmp(UtmpBytes.Record(seconds: UtmpBytes.SecondsNow, pid: parent, user: "root", line: "pts/44"));
         var backend = Backend();
 
         var listed = Assert.Single((await backend.EnumerateSessionsAsync(ServerNames.Local, CancellationToken.None)).Value!);
@@ -159,7 +160,7 @@ public sealed class LinuxSessionBackendTests : IDisposable
     public async Task A_message_to_a_login_without_a_terminal_device_is_not_supported()
     {
         using var login = new SpawnedSession("sleep 300", processCount: 1);
-        WriteUtmp(UtmpBytes.Record(pid: login.LeaderProcessId, user: "erin", line: ":0", host: ":0"));
+        WriteUtmp(UtmpBytes.Record(seconds: UtmpBytes.SecondsNow, pid: login.LeaderProcessId, user: "erin", line: ":0", host: ":0"));
 
         var result = await Backend().SendMessageAsync(new MessageRequest(ServerNames.Local, login.LeaderProcessId, "", "hi", MessageButtons.Ok, TimeSpan.Zero, false), CancellationToken.None);
 
@@ -171,7 +172,7 @@ public sealed class LinuxSessionBackendTests : IDisposable
     public async Task A_message_is_written_only_to_a_terminal()
     {
         using var login = new SpawnedSession("sleep 300", processCount: 1);
-        WriteUtmp(UtmpBytes.Record(pid: login.LeaderProcessId, user: "erin", line: "pts/45"));
+        WriteUtmp(UtmpBytes.Record(seconds: UtmpBytes.SecondsNow, pid: login.LeaderProcessId, user: "erin", line: "pts/45"));
         Directory.CreateDirectory(Path.Combine(_directory, "dev", "pts"));
         var notATerminal = Path.Combine(_directory, "dev", "pts", "45");
         File.WriteAllText(notATerminal, "");
@@ -184,26 +185,43 @@ public sealed class LinuxSessionBackendTests : IDisposable
     }
 
     [Fact]
-    public async Task A_message_to_a_terminal_that_is_gone_says_the_session_ended()
+    public async Task A_message_to_a_terminal_that_is_gone_says_the_session_ended_naming_the_errno()
     {
         using var login = new SpawnedSession("sleep 300", processCount: 1);
-        WriteUtmp(UtmpBytes.Record(pid: login.LeaderProcessId, user: "erin", line: "pts/46"));
+        WriteUtmp(UtmpBytes.Record(seconds: UtmpBytes.SecondsNow, pid: login.LeaderProcessId, user: "erin", line: "pts/46"));
 
         var result = await Backend().SendMessageAsync(new MessageRequest(ServerNames.Local, login.LeaderProcessId, "", "hi", MessageButtons.Ok, TimeSpan.Zero, false), CancellationToken.None);
 
         Assert.Equal(FailureKind.SessionGone, result.Failure?.Kind);
+        Assert.Equal(0, result.Failure!.Code);
+        Assert.Contains("(ENOENT: No such file or directory): the session has ended.", result.Failure.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Processes_of_a_login_are_listed_with_their_names()
     {
         using var login = new SpawnedSession();
-        WriteUtmp(UtmpBytes.Record(pid: login.LeaderProcessId, user: "erin", line: "pts/47"));
+        WriteUtmp(UtmpBytes.Record(seconds: UtmpBytes.SecondsNow, pid: login.LeaderProcessId, user: "erin", line: "pts/47"));
 
         var listed = await Backend().ListProcessesAsync(ServerNames.Local, login.LeaderProcessId, CancellationToken.None);
 
         Assert.True(listed.IsSuccess);
         Assert.Equal(["sh", "sleep", "sleep"], listed.Value!.Select(process => process.Name).Order());
         Assert.Contains(listed.Value!, process => process.ProcessId == login.LeaderProcessId);
+    }
+
+    [Fact]
+    public async Task A_utmp_that_is_not_whole_records_is_a_failure_saying_so_not_an_empty_list()
+    {
+        using var login = new SpawnedSession("sleep 300", processCount: 1);
+        var record = UtmpBytes.Record(seconds: UtmpBytes.SecondsNow, pid: login.LeaderProcessId, user: "erin", line: "pts/48");
+        File.WriteAllBytes(UtmpPath, [.. record, .. record[..100]]);
+
+        var read = await Backend().EnumerateSessionsAsync(ServerNames.Local, CancellationToken.None);
+
+        Assert.Equal(FailureKind.Failed, read.Failure?.Kind);
+        Assert.Equal(0, read.Failure!.Code);
+        Assert.StartsWith("Reading the login records failed: The login records are", read.Failure.Text, StringComparison.Ordinal);
+        Assert.Contains("not a whole number", read.Failure.Text, StringComparison.Ordinal);
     }
 }

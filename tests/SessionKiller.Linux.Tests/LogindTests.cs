@@ -10,7 +10,6 @@ namespace SessionKiller.Linux.Tests;
 /// <summary>The logind path on the wire: a private dbus-daemon, a stand-in logind, the backend as a client.</summary>
 public sealed class LogindTests : IDisposable
 {
-    private static readonly TerminationTimings Quick = new(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(10));
     private const ulong LoginMicroseconds = 1_795_583_702_235_292;
 
     private readonly string _directory = Directory.CreateTempSubdirectory("sk-logind-").FullName;
@@ -30,11 +29,12 @@ public sealed class LogindTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private LinuxSessionBackend Backend(string? busAddress = null) => new(new LinuxSystem
+    private LinuxSessionBackend Backend(string? busAddress = null) => new(new LinuxBackendOptions
     {
         UtmpPath = Path.Combine(_directory, "utmp"),
         SystemBusAddress = () => busAddress ?? _bus.Address,
-        Timings = Quick,
+        UserIdOf = _ => Interop.Libc.geteuid(),
+        Timings = ProcFixtures.QuickTimings,
         LogindLogOffWait = TimeSpan.FromSeconds(5),
     });
 
@@ -78,8 +78,8 @@ public sealed class LogindTests : IDisposable
         using var utmpOnly = new SpawnedSession("sleep 300", processCount: 1);
         _logind.Sessions["7"] = Session("dave", both.LeaderProcessId);
         File.WriteAllBytes(Path.Combine(_directory, "utmp"), UtmpBytes.File(
-            UtmpBytes.Record(pid: both.LeaderProcessId, user: "dave", line: "pts/61"),
-            UtmpBytes.Record(pid: utmpOnly.LeaderProcessId, user: "frank", line: "pts/62")));
+            UtmpBytes.Record(seconds: UtmpBytes.SecondsNow, pid: both.LeaderProcessId, user: "dave", line: "pts/61"),
+            UtmpBytes.Record(seconds: UtmpBytes.SecondsNow, pid: utmpOnly.LeaderProcessId, user: "frank", line: "pts/62")));
 
         var read = await Backend().EnumerateSessionsAsync(ServerNames.Local, CancellationToken.None);
 
@@ -91,7 +91,7 @@ public sealed class LogindTests : IDisposable
     {
         using var login = new SpawnedSession("sleep 300", processCount: 1);
         _logind.Dispose();
-        File.WriteAllBytes(Path.Combine(_directory, "utmp"), UtmpBytes.File(UtmpBytes.Record(pid: login.LeaderProcessId, user: "frank", line: "pts/62")));
+        File.WriteAllBytes(Path.Combine(_directory, "utmp"), UtmpBytes.File(UtmpBytes.Record(seconds: UtmpBytes.SecondsNow, pid: login.LeaderProcessId, user: "frank", line: "pts/62")));
 
         var read = await Backend().EnumerateSessionsAsync(ServerNames.Local, CancellationToken.None);
 
@@ -124,21 +124,24 @@ public sealed class LogindTests : IDisposable
     }
 
     [Fact]
-    public async Task A_leader_that_outlives_the_wait_is_timed_out()
+    public async Task A_leader_that_outlives_the_wait_is_timed_out_without_a_windows_error_code()
     {
         using var login = new SpawnedSession("sleep 300", processCount: 1);
         _logind.Sessions["7"] = Session("dave", login.LeaderProcessId);
-        var backend = new LinuxSessionBackend(new LinuxSystem
+        var backend = new LinuxSessionBackend(new LinuxBackendOptions
         {
             UtmpPath = Path.Combine(_directory, "utmp"),
             SystemBusAddress = () => _bus.Address,
-            Timings = Quick,
+            UserIdOf = _ => Interop.Libc.geteuid(),
+            Timings = ProcFixtures.QuickTimings,
             LogindLogOffWait = TimeSpan.FromMilliseconds(200),
         });
 
         var result = await backend.LogOffAsync(ServerNames.Local, login.LeaderProcessId, wait: true, CancellationToken.None);
 
         Assert.Equal(FailureKind.TimedOut, result.Failure?.Kind);
+        Assert.Equal(0, result.Failure!.Code);
+        Assert.Equal("systemd-logind was asked to end the session, but its leader did not end within 0.2 s.", result.Failure.ToString());
         Assert.True(login.LeaderRuns);
     }
 
@@ -167,7 +170,7 @@ public sealed class LogindTests : IDisposable
     [InlineData("", FailureKind.Failed)]
     public void The_remaining_error_names_map_too(string errorName, FailureKind kind)
     {
-        Assert.Equal(kind, LogindClient.ToFailure(errorName, "").Kind);
+        Assert.Equal(kind, LinuxErrors.FromDBusError(errorName, "").Kind);
     }
 
     [Fact]

@@ -5,7 +5,6 @@ namespace SessionKiller.Linux.Tests;
 
 public class SessionProcessesTests
 {
-    private const int Pts0 = 34816;
     private const int Pts1 = 34817;
 
     /// <summary>An ssh login as sshd makes it: the monitor (leader), its unprivileged child, the shell on pts/0 in its own session.</summary>

@@ -8,8 +8,6 @@ namespace SessionKiller.Linux.Tests;
 
 public sealed class SessionTerminatorTests : IDisposable
 {
-    private const int Pts0 = 34816;
-    private static readonly TerminationTimings Quick = new(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(10));
     private static readonly HashSet<int> NothingProtected = [];
 
     private readonly FakeProc _proc = new();
@@ -29,7 +27,7 @@ public sealed class SessionTerminatorTests : IDisposable
     }
 
     private SessionTerminator Terminator(IProcessSignaller signaller) =>
-        new(new ProcessTable(_proc.Root), signaller, Quick, TimeProvider.System);
+        new(new ProcessTable(_proc.Root), signaller, ProcFixtures.QuickTimings, TimeProvider.System);
 
     [Fact]
     public async Task Hangup_goes_first_to_all_but_the_leader_then_terminate_then_kill()
@@ -127,7 +125,7 @@ public sealed class SessionTerminatorTests : IDisposable
         using var session = new SpawnedSession("trap '' HUP; sleep 300 & sleep 300 & wait");
         using var bystander = new SpawnedSession("sleep 300", processCount: 1);
         var table = new ProcessTable();
-        var terminator = new SessionTerminator(table, new ProcessSignaller(table), Quick with { AfterHangup = TimeSpan.FromMilliseconds(200) }, TimeProvider.System);
+        var terminator = new SessionTerminator(table, new ProcessSignaller(table), ProcFixtures.QuickTimings with { AfterHangup = TimeSpan.FromMilliseconds(200) }, TimeProvider.System);
         Assert.Equal(3, SessionProcesses.Members(table.Snapshot(), session.LeaderProcessId, 0).Count);
 
         var result = await terminator.EndAsync(session.LeaderProcessId, 0, ProcessTable.Lineage(table.Snapshot(), Environment.ProcessId), CancellationToken.None);
@@ -135,46 +133,5 @@ public sealed class SessionTerminatorTests : IDisposable
         Assert.True(result.IsSuccess, result.Failure?.ToString());
         Assert.Empty(SessionProcesses.Members(table.Snapshot(), session.LeaderProcessId, 0));
         Assert.True(bystander.LeaderRuns);
-    }
-
-    /// <summary>Plays processes that end on a given signal (SIGKILL always ends them unless they are unkillable).</summary>
-    private sealed class ScriptedSignaller(FakeProc proc) : IProcessSignaller
-    {
-        public Dictionary<int, int> DiesOn { get; } = [];
-
-        public bool DenyAll { get; init; }
-
-        public int? LeaderFollowsItsProcesses { get; init; }
-
-        public List<(int Pid, int Signal)> Sent { get; } = [];
-
-        public SignalResult Send(ProcessStat process, int signal)
-        {
-            if (DenyAll)
-            {
-                Sent.Add((process.ProcessId, signal));
-                return SignalResult.Denied;
-            }
-
-            Sent.Add((process.ProcessId, signal));
-            if (DiesOn.TryGetValue(process.ProcessId, out var fatal) && Rank(signal) >= Rank(fatal))
-            {
-                proc.Remove(process.ProcessId);
-            }
-
-            if (LeaderFollowsItsProcesses is { } leader && DiesOn.Keys.Where(pid => pid != leader).All(pid => !Directory.Exists(Path.Combine(proc.Root, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)))))
-            {
-                proc.Remove(leader);
-            }
-
-            return SignalResult.Sent;
-        }
-
-        private static int Rank(int signal) => signal switch
-        {
-            Libc.SIGHUP => 1,
-            Libc.SIGTERM => 2,
-            _ => 3,
-        };
     }
 }

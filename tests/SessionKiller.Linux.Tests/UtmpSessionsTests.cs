@@ -8,7 +8,7 @@ namespace SessionKiller.Linux.Tests;
 public class UtmpSessionsTests
 {
     private static UtmpRecord Record(int pid = 2993, string user = "bob", string line = "pts/0", string host = "127.0.0.1", short type = UtmpLayout.USER_PROCESS, IPAddress? address = null) =>
-        UtmpParser.ParseRecord(UtmpBytes.Record(type: type, pid: pid, user: user, line: line, host: host, address: address));
+        UtmpParser.ParseRecord(UtmpBytes.Record(type: type, pid: pid, user: user, line: line, host: host, address: address), UtmpBytes.Layout);
 
     [Fact]
     public void A_user_process_record_whose_leader_runs_becomes_a_session()
@@ -136,5 +136,93 @@ public class UtmpSessionsTests
         var facts = Facts.With([ProcFixtures.Process(50)], lastInput: new Dictionary<string, DateTimeOffset> { ["pts/0"] = Facts.Now.AddSeconds(3) });
 
         Assert.Equal(TimeSpan.Zero, Assert.Single(UtmpSessions.Compose([Record(pid: 50)], facts)).Info.IdleTime);
+    }
+
+    /// <summary>A record's time as a process start in ticks after <see cref="Facts.BootTime"/> (100 a second).</summary>
+    private static ulong TicksAfterBoot(DateTimeOffset time) => (ulong)((time - Facts.BootTime).Ticks / (TimeSpan.TicksPerSecond / 100));
+
+    [Fact]
+    public void A_record_whose_pid_now_belongs_to_a_process_started_after_it_is_stale()
+    {
+        var record = Record(pid: 60);
+        var facts = Facts.With([ProcFixtures.Process(60, start: TicksAfterBoot(record.Time.AddMinutes(5)))]);
+
+        Assert.Empty(UtmpSessions.Compose([record], facts));
+    }
+
+    [Theory]
+    [InlineData(-3600, true)]
+    [InlineData(0, true)]
+    [InlineData(2, true)]
+    [InlineData(3, false)]
+    public void A_leader_may_seem_to_start_only_a_little_after_its_record(int secondsAfterRecord, bool isLogin)
+    {
+        var record = Record(pid: 61);
+        var facts = Facts.With([ProcFixtures.Process(61, start: TicksAfterBoot(record.Time.AddSeconds(secondsAfterRecord)))]);
+
+        Assert.Equal(isLogin, UtmpSessions.Compose([record], facts).Count == 1);
+    }
+
+    [Fact]
+    public void A_record_for_an_account_that_does_not_exist_is_stale()
+    {
+        var facts = Facts.With([ProcFixtures.Process(62)], users: new Dictionary<string, uint> { ["bob"] = 1000 }, owners: new Dictionary<int, uint> { [62] = 0 });
+
+        Assert.Empty(UtmpSessions.Compose([Record(pid: 62, user: "ghost")], facts));
+    }
+
+    [Fact]
+    public void A_record_whose_leader_runs_as_another_user_is_stale()
+    {
+        var facts = Facts.With([ProcFixtures.Process(63)], users: new Dictionary<string, uint> { ["bob"] = 1000 }, owners: new Dictionary<int, uint> { [63] = 33 });
+
+        Assert.Empty(UtmpSessions.Compose([Record(pid: 63, user: "bob")], facts));
+    }
+
+    [Fact]
+    public void A_leader_running_as_the_user_is_the_users_login()
+    {
+        var facts = Facts.With([ProcFixtures.Process(64)], users: new Dictionary<string, uint> { ["bob"] = 1000 }, owners: new Dictionary<int, uint> { [64] = 1000 });
+
+        Assert.Equal(64, Assert.Single(UtmpSessions.Compose([Record(pid: 64, user: "bob")], facts)).LeaderProcessId);
+    }
+
+    /// <summary>sshd's monitor and login run as root; the user's shell runs under them.</summary>
+    [Fact]
+    public void A_login_program_running_as_root_is_the_login_of_the_user_whose_processes_it_leads()
+    {
+        var facts = Facts.With(
+            [ProcFixtures.Process(65, name: "sshd"), ProcFixtures.Process(66, parent: 65, name: "sshd"), ProcFixtures.Process(67, parent: 66, name: "bash")],
+            users: new Dictionary<string, uint> { ["bob"] = 1000 },
+            owners: new Dictionary<int, uint> { [65] = 0, [66] = 1000, [67] = 1000 });
+
+        Assert.Equal(65, Assert.Single(UtmpSessions.Compose([Record(pid: 65, user: "bob")], facts)).LeaderProcessId);
+    }
+
+    [Fact]
+    public void A_root_process_leading_no_process_of_the_user_is_not_the_users_login()
+    {
+        var facts = Facts.With(
+            [ProcFixtures.Process(68, name: "cron"), ProcFixtures.Process(69, parent: 68, name: "job"), ProcFixtures.Process(70, name: "bash")],
+            users: new Dictionary<string, uint> { ["bob"] = 1000 },
+            owners: new Dictionary<int, uint> { [68] = 0, [69] = 33, [70] = 1000 });
+
+        Assert.Empty(UtmpSessions.Compose([Record(pid: 68, user: "bob")], facts));
+    }
+
+    [Fact]
+    public void A_root_record_is_root_login_when_its_leader_runs_as_root()
+    {
+        var facts = Facts.With([ProcFixtures.Process(71, name: "login")], users: new Dictionary<string, uint> { ["root"] = 0 }, owners: new Dictionary<int, uint> { [71] = 0 });
+
+        Assert.Single(UtmpSessions.Compose([Record(pid: 71, user: "root", line: "tty1")], facts));
+    }
+
+    [Fact]
+    public void Without_the_boot_time_no_record_can_be_checked_and_none_is_a_login()
+    {
+        var facts = Facts.With([ProcFixtures.Process(72)]) with { BootTime = null };
+
+        Assert.Empty(UtmpSessions.Compose([Record(pid: 72)], facts));
     }
 }

@@ -17,7 +17,7 @@ public sealed class SessionComposerTests
     [Fact]
     public void Compose_takes_times_and_state_from_the_details_and_full_names_from_the_enumeration()
     {
-        var session = SessionComposer.Compose("RDS01", Listed, Details, LockState.Locked, "LAPTOP-7", "10.0.0.7", local: null);
+        var session = SessionComposer.Compose("RDS01", Listed, Details with { Lock = LockState.Locked }, "LAPTOP-7", "10.0.0.7", local: null);
 
         Assert.Equal(
             new SessionInfo
@@ -43,7 +43,7 @@ public sealed class SessionComposerTests
     {
         var listed = new EnumeratedSession(3, SessionState.Active, "", "", "");
 
-        var session = SessionComposer.Compose("RDS01", listed, Details, LockState.Unknown, "", "", local: null);
+        var session = SessionComposer.Compose("RDS01", listed, Details, "", "", local: null);
 
         Assert.Equal("averyveryverylonguse", session.UserName);
         Assert.Equal("CONTOSO", session.DomainName);
@@ -53,7 +53,7 @@ public sealed class SessionComposerTests
     [Fact]
     public void Compose_without_details_keeps_what_the_enumeration_said_and_leaves_times_unknown()
     {
-        var session = SessionComposer.Compose("RDS01", Listed, details: null, LockState.Unknown, "", "", local: null);
+        var session = SessionComposer.Compose("RDS01", Listed, details: null, "", "", local: null);
 
         Assert.Equal(SessionState.Active, session.State);
         Assert.Equal("averyveryverylongusername42", session.UserName);
@@ -67,7 +67,7 @@ public sealed class SessionComposerTests
         var listed = new EnumeratedSession(65536, SessionState.Listen, "RDP-Tcp", "", "");
         var details = Details with { SessionId = 65536, UserName = "", DomainName = "WORKGROUP" };
 
-        var session = SessionComposer.Compose("RDS01", listed, details, LockState.Unknown, "", "", local: null);
+        var session = SessionComposer.Compose("RDS01", listed, details, "", "", local: null);
 
         Assert.Equal("", session.DomainName);
         Assert.True(session.IsSystemSession);
@@ -78,7 +78,7 @@ public sealed class SessionComposerTests
     {
         var listed = Listed with { StationName = "Console" };
 
-        var session = SessionComposer.Compose("RDS01", listed, null, LockState.Unknown, "", "", local: null);
+        var session = SessionComposer.Compose("RDS01", listed, null, "", "", local: null);
 
         Assert.True(session.IsConsole);
         Assert.False(session.IsCurrentSession);
@@ -89,7 +89,7 @@ public sealed class SessionComposerTests
     {
         var local = new LocalSessionFacts(CurrentSessionId: 3, ConsoleSessionId: 3);
 
-        var session = SessionComposer.Compose(ServerNames.Local, Listed, Details, LockState.Unlocked, "", "", local);
+        var session = SessionComposer.Compose(ServerNames.Local, Listed, Details with { Lock = LockState.Unlocked }, "", "", local);
 
         Assert.True(session.IsCurrentSession);
         Assert.True(session.IsConsole);
@@ -100,7 +100,7 @@ public sealed class SessionComposerTests
     {
         var local = new LocalSessionFacts(CurrentSessionId: 1, ConsoleSessionId: null);
 
-        var session = SessionComposer.Compose(ServerNames.Local, Listed, Details, LockState.Unlocked, "", "", local);
+        var session = SessionComposer.Compose(ServerNames.Local, Listed, Details with { Lock = LockState.Unlocked }, "", "", local);
 
         Assert.False(session.IsCurrentSession);
         Assert.False(session.IsConsole);

@@ -103,7 +103,7 @@ _Static_assert(offsetof(WTS_PROCESS_INFOW, pUserSid) == 16, "WTS_PROCESS_INFOW.p
 
 #define NAME_LEN 64
 #define MAX_SERVERS 32
-#define MAX_SESSIONS 256
+#define MAX_SESSIONS 4096
 #define MAX_RULES 128
 #define MAX_PROCESSES 512
 #define MAX_LIVE 1024

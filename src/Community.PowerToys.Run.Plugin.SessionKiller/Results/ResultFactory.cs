@@ -27,8 +27,10 @@ internal sealed class ResultFactory(SessionText text, Func<string> iconPath)
 
     /// <param name="act">Runs an action on a session; returns whether Run hides.</param>
     /// <param name="retry">Reads a server again; returns whether Run hides.</param>
-    public List<Result> For(string search, CatalogSnapshot snapshot, PluginSettings settings, Func<SessionAction, SessionInfo, bool> act, Func<string, bool> retry)
+    /// <param name="view">The catalog's snapshot, and its age when it predates the read under way after a pause.</param>
+    public List<Result> For(string search, CatalogView view, PluginSettings settings, Func<SessionAction, SessionInfo, bool> act, Func<string, bool> retry)
     {
+        var snapshot = view.Snapshot;
         var parsed = QueryParser.Parse(search);
         if (parsed.Query is not { } query)
         {
@@ -62,6 +64,14 @@ internal sealed class ResultFactory(SessionText text, Func<string> iconPath)
             {
                 results.Add(Info(Words.Format(Resources.Server_Reading, Words.Server(server.ServerName)), Resources.Server_Reading_Subtitle));
             }
+        }
+
+        if (view.ListedAt is { } listedAt)
+        {
+            // Last, as a stale server is: Enter stays on the best match, which the runner reads afresh anyway.
+            var age = Info(Words.Format(Resources.Catalog_ListedAt, text.Ago(listedAt)), Resources.Catalog_ListedAt_Subtitle);
+            age.Score = 0;
+            results.Add(age);
         }
 
         if (results.Count == 0)

@@ -18,6 +18,10 @@ public sealed record ServerSnapshot(
     /// <summary>Not read yet, neither successfully nor not.</summary>
     public bool IsPending => RetrievedAt is null && Failure is null;
 
+    /// <summary>When the server was last heard from, read or failed; null when never.</summary>
+    public DateTimeOffset? LastHeard =>
+        FailedAt is { } failed && (RetrievedAt is not { } retrieved || failed > retrieved) ? failed : RetrievedAt;
+
     public static ServerSnapshot Pending(string serverName) => new(serverName, [], null, null, null);
 }
 

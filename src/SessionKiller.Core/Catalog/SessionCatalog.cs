@@ -6,19 +6,35 @@ using SessionKiller.Core.Settings;
 namespace SessionKiller.Core.Catalog;
 
 /// <summary>
-/// Keeps a snapshot of every configured server's sessions, refreshed in the background. Readers take
-/// <see cref="Current"/> and never wait; a server that fails or hangs keeps its last sessions, marked stale.
+/// Keeps a snapshot of every configured server's sessions, refreshed in the background while it is in use.
+/// Readers take <see cref="Current"/> and never wait; a server that fails or hangs keeps its last sessions,
+/// marked stale. A query keeps the refresh going; two refresh intervals without one stop it, so a catalog
+/// nobody queries calls no server.
 /// </summary>
 public sealed class SessionCatalog : IDisposable
 {
+    /// <summary>How many servers are read at once; each has its own timeout, counted from when its read starts.</summary>
+    public const int MaxParallelReads = 4;
+
+    /// <summary>How long a delayed query waits for the reads it needs (see <see cref="ForDelayedQuery"/>).</summary>
+    public static readonly TimeSpan DelayedQueryWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>After this many refresh intervals without a query the catalog stops refreshing.</summary>
+    private const int IntervalsBeforeIdle = 2;
+
     private readonly ISessionBackend backend;
     private readonly TimeProvider time;
     private readonly object gate = new();
     private readonly Dictionary<string, ServerState> states = new(ServerNames.Comparer);
     private readonly CancellationTokenSource disposal = new();
+    private readonly SemaphoreSlim readSlots = new(MaxParallelReads, MaxParallelReads);
     private SessionKillerSettings settings = SessionKillerSettings.Default;
     private CatalogSnapshot current;
     private ITimer? timer;
+    private volatile bool started;
+    private volatile bool refreshing;
+    private long lastUseTicks;
+    private long wokeAtTicks;
     private bool disposed;
 
     public SessionCatalog(ISessionBackend backend, TimeProvider time)
@@ -35,76 +51,107 @@ public sealed class SessionCatalog : IDisposable
 
     public CatalogSnapshot Current => Volatile.Read(ref current);
 
-    /// <summary>
-    /// Waits, at most <paramref name="limit"/>, until the server has been heard from once (read or failed).
-    /// Lets a host's very first query show this computer's sessions, which arrive within milliseconds,
-    /// without ever waiting on a slow server for long.
-    /// </summary>
-    /// <returns>True when the server has been heard from.</returns>
-    public bool WaitForFirstRead(string serverName, TimeSpan limit)
+    /// <summary>Whether the catalog refreshes on its own: started, and queried within the last two refresh intervals.</summary>
+    public bool IsRefreshing
     {
-        Task heard;
-        lock (gate)
+        get
         {
-            if (disposed || !states.TryGetValue(ServerNames.Normalize(serverName), out var state))
-            {
-                return false;
-            }
-
-            heard = state.FirstHeard.Task;
+            return refreshing;
         }
-
-        return heard.IsCompleted || heard.Wait(limit);
     }
 
-    /// <summary>Applies new settings: servers added are read, servers removed are dropped, the interval takes effect.</summary>
+    /// <summary>
+    /// Applies new settings: servers removed are dropped, servers added are read (at the next query when the
+    /// catalog is idle), the interval takes effect.
+    /// </summary>
     public void Configure(SessionKillerSettings newSettings)
     {
         ArgumentNullException.ThrowIfNull(newSettings);
-        bool started;
+        List<string> added;
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             settings = newSettings;
             Volatile.Write(ref current, Rebuild(newSettings.EffectiveServers));
-            started = timer is not null;
             timer?.Change(newSettings.RefreshInterval, newSettings.RefreshInterval);
+            added = !refreshing ? [] : states.Values.Where(state => state.Snapshot.IsPending).Select(state => state.Snapshot.ServerName).ToList();
         }
 
-        if (started)
+        if (added.Count > 0)
         {
-            _ = RefreshAsync(CancellationToken.None);
+            _ = ReadAllAsync(added, ReadMode.JoinUnderWay, CancellationToken.None);
         }
     }
 
-    /// <summary>Reads every server now in the background, then again every refresh interval.</summary>
+    /// <summary>
+    /// Reads every server now in the background, then every refresh interval while queries come (the start
+    /// counts as one): the first query finds the sessions already read.
+    /// </summary>
     public void Start()
     {
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            if (timer is not null)
+            if (started)
             {
                 return;
             }
 
-            // The first tick runs at once on a pool thread: the caller (PowerToys' Init) never waits on a server.
-            timer = time.CreateTimer(_ => _ = RefreshAsync(CancellationToken.None), null, TimeSpan.Zero, settings.RefreshInterval);
+            started = true;
+            Volatile.Write(ref lastUseTicks, time.GetUtcNow().UtcTicks);
+            StartTimer();
         }
     }
 
-    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What a keystroke is answered from, at once. The query keeps the refresh going; after a pause it
+    /// starts it again, with a read in the background, and the answer is the last snapshot, marked with its
+    /// age until that read is in.
+    /// </summary>
+    public CatalogView ForQuery()
     {
-        var servers = Current.Servers;
-        var refreshes = new Task[servers.Count];
-        for (var i = 0; i < servers.Count; i++)
+        var now = time.GetUtcNow();
+        Volatile.Write(ref lastUseTicks, now.UtcTicks);
+        if (started && !refreshing)
         {
-            refreshes[i] = ReadServerAsync(servers[i].ServerName, cancellationToken);
+            Wake(now);
         }
 
-        await Task.WhenAll(refreshes).ConfigureAwait(false);
-        IndexCurrent();
+        return View(Current);
     }
+
+    /// <summary>
+    /// What a query is answered from after a pause in typing: like <see cref="ForQuery"/>, but first waits, at
+    /// most <see cref="DelayedQueryWait"/>, for a read of every server not heard from within the refresh
+    /// interval (or never), joining a read already under way rather than asking the server twice.
+    /// </summary>
+    public CatalogView ForDelayedQuery()
+    {
+        ForQuery();
+        var outdated = new List<string>();
+        lock (gate)
+        {
+            var oldest = time.GetUtcNow() - settings.RefreshInterval;
+            foreach (var state in states.Values)
+            {
+                if (state.Snapshot.LastHeard is not { } last || last < oldest)
+                {
+                    outdated.Add(state.Snapshot.ServerName);
+                }
+            }
+        }
+
+        if (outdated.Count > 0)
+        {
+            ReadAllAsync(outdated, ReadMode.JoinUnderWay, CancellationToken.None).Wait(DelayedQueryWait);
+        }
+
+        return View(Current);
+    }
+
+    /// <summary>Reads every server now; a read under way is waited for first and then the server is read again.</summary>
+    public Task RefreshAsync(CancellationToken cancellationToken = default) =>
+        ReadAllAsync(Current.Servers.Select(server => server.ServerName).ToList(), ReadMode.AfterUnderWay, cancellationToken);
 
     /// <summary>
     /// Reads one server, waiting at most the per-server timeout. A read already under way is waited for
@@ -113,88 +160,8 @@ public sealed class SessionCatalog : IDisposable
     /// </summary>
     public async Task RefreshServerAsync(string serverName, CancellationToken cancellationToken = default)
     {
-        await ReadServerAsync(serverName, cancellationToken).ConfigureAwait(false);
+        await ReadServerAsync(serverName, ReadMode.AfterUnderWay, cancellationToken).ConfigureAwait(false);
         IndexCurrent();
-    }
-
-    /// <summary>
-    /// Builds the search index of the snapshot now current, once per refresh rather than once per server,
-    /// so the first keystroke after a refresh does not pay for it (the index is otherwise built lazily).
-    /// </summary>
-    private void IndexCurrent() => _ = SessionSearchIndex.For(Volatile.Read(ref current).Sessions);
-
-    private async Task ReadServerAsync(string serverName, CancellationToken cancellationToken)
-    {
-        var name = ServerNames.Normalize(serverName);
-        TimeSpan timeout;
-        (Task<BackendResult<IReadOnlyList<SessionInfo>>> Task, long Generation)? earlier;
-        lock (gate)
-        {
-            if (disposed || !states.TryGetValue(name, out var state))
-            {
-                return;
-            }
-
-            // The configured spelling, whatever case the caller used.
-            name = state.Snapshot.ServerName;
-            timeout = settings.ServerTimeout;
-            earlier = state.Reading is { IsCompleted: false } reading ? (reading, state.ReadGeneration) : null;
-        }
-
-        if (earlier is { } underWay && !await WaitAndApplyAsync(name, underWay.Task, underWay.Generation, timeout, applySuccess: false, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        Task<BackendResult<IReadOnlyList<SessionInfo>>> read;
-        long generation;
-        lock (gate)
-        {
-            if (disposed || !states.TryGetValue(name, out var state))
-            {
-                return;
-            }
-
-            if (state.Reading is { IsCompleted: false } startedMeanwhile)
-            {
-                (read, generation) = (startedMeanwhile, state.ReadGeneration);
-            }
-            else
-            {
-                read = ReadAsync(name);
-                generation = ++state.LastStarted;
-                state.Reading = read;
-                state.ReadGeneration = generation;
-            }
-        }
-
-        await WaitAndApplyAsync(name, read, generation, timeout, applySuccess: true, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <returns>False when the read did not end within the timeout (or the caller cancelled).</returns>
-    private async Task<bool> WaitAndApplyAsync(string name, Task<BackendResult<IReadOnlyList<SessionInfo>>> read, long generation, TimeSpan timeout, bool applySuccess, CancellationToken cancellationToken)
-    {
-        BackendResult<IReadOnlyList<SessionInfo>> result;
-        try
-        {
-            result = await read.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            Apply(name, generation, BackendFailure.TimedOut(timeout));
-            return false;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-
-        if (applySuccess)
-        {
-            Apply(name, generation, result);
-        }
-
-        return true;
     }
 
     public void Dispose()
@@ -207,6 +174,7 @@ public sealed class SessionCatalog : IDisposable
             }
 
             disposed = true;
+            refreshing = false;
             timer?.Dispose();
             timer = null;
         }
@@ -215,7 +183,231 @@ public sealed class SessionCatalog : IDisposable
         disposal.Dispose();
     }
 
-    private async Task<BackendResult<IReadOnlyList<SessionInfo>>> ReadAsync(string serverName)
+    /// <summary>Builds the search index of the snapshot now current, once per refresh rather than once per server.</summary>
+    private void IndexCurrent() => _ = SessionSearchIndex.For(Volatile.Read(ref current).Sessions);
+
+    private async Task ReadAllAsync(List<string> servers, ReadMode mode, CancellationToken cancellationToken)
+    {
+        var reads = new Task[servers.Count];
+        for (var i = 0; i < servers.Count; i++)
+        {
+            reads[i] = ReadServerAsync(servers[i], mode, cancellationToken);
+        }
+
+        await Task.WhenAll(reads).ConfigureAwait(false);
+        IndexCurrent();
+    }
+
+    /// <summary>The last snapshot, with its age while it predates the read the last wake started.</summary>
+    private CatalogView View(CatalogSnapshot snapshot)
+    {
+        DateTimeOffset? listedAt = null;
+        var woke = Volatile.Read(ref wokeAtTicks);
+        if (woke != 0 && refreshing)
+        {
+            foreach (var server in snapshot.Servers)
+            {
+                if (server.LastHeard is { } last && last.UtcTicks < woke && (listedAt is null || last < listedAt))
+                {
+                    listedAt = last;
+                }
+            }
+        }
+
+        return new CatalogView(snapshot, listedAt);
+    }
+
+    private void Wake(DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            if (disposed || refreshing)
+            {
+                return;
+            }
+
+            Volatile.Write(ref wokeAtTicks, now.UtcTicks);
+            StartTimer();
+        }
+    }
+
+    /// <summary>The first tick comes at once, on a pool thread: neither Start nor a query waits on a server.</summary>
+    private void StartTimer()
+    {
+        refreshing = true;
+        timer = time.CreateTimer(_ => Tick(), null, TimeSpan.Zero, settings.RefreshInterval);
+    }
+
+    private void Tick()
+    {
+        lock (gate)
+        {
+            if (disposed || !refreshing)
+            {
+                return;
+            }
+
+            var sinceUse = time.GetUtcNow().UtcTicks - Volatile.Read(ref lastUseTicks);
+            if (sinceUse >= (settings.RefreshInterval * IntervalsBeforeIdle).Ticks)
+            {
+                // Nobody has asked for two intervals: stop until the next query.
+                refreshing = false;
+                timer?.Dispose();
+                timer = null;
+                return;
+            }
+        }
+
+        _ = ReadAllAsync(Current.Servers.Select(server => server.ServerName).ToList(), ReadMode.JoinUnderWay, CancellationToken.None);
+    }
+
+    private async Task ReadServerAsync(string serverName, ReadMode mode, CancellationToken cancellationToken)
+    {
+        var name = ServerNames.Normalize(serverName);
+        Task<bool>? underWay;
+        Task<BackendResult<IReadOnlyList<SessionInfo>>>? hanging = null;
+        long hangingGeneration = 0;
+        TimeSpan timeout;
+        PendingRead? started = null;
+        lock (gate)
+        {
+            if (disposed || !states.TryGetValue(name, out var state))
+            {
+                return;
+            }
+
+            // The configured spelling, whatever case the caller used.
+            name = state.Snapshot.ServerName;
+            timeout = settings.ServerTimeout;
+            underWay = state.Read is { IsCompleted: false } read ? read : null;
+            if (underWay is null && state.Call is { IsCompleted: false } call)
+            {
+                // A call that outlived its timeout: the server is not asked again while it hangs, only waited for.
+                (hanging, hangingGeneration) = (call, state.CallGeneration);
+            }
+            else if (underWay is null)
+            {
+                started = StartRead(state, timeout);
+            }
+        }
+
+        if (started is { } fresh)
+        {
+            _ = LaunchAsync(name, fresh);
+            await fresh.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var answered = underWay is not null
+            ? await underWay.WaitAsync(cancellationToken).ConfigureAwait(false)
+            : await WaitForCallAsync(name, hanging!, hangingGeneration, timeout, cancellationToken).ConfigureAwait(false);
+        if (!answered || mode == ReadMode.JoinUnderWay)
+        {
+            return;
+        }
+
+        // That read began before this request: read again, so the answer is not older than the request.
+        Task<bool> again;
+        lock (gate)
+        {
+            if (disposed || !states.TryGetValue(name, out var state))
+            {
+                return;
+            }
+
+            if (state.Read is { IsCompleted: false } startedMeanwhile)
+            {
+                again = startedMeanwhile;
+            }
+            else
+            {
+                started = StartRead(state, timeout);
+                again = started.Done.Task;
+            }
+        }
+
+        if (started is not null)
+        {
+            _ = LaunchAsync(name, started);
+        }
+
+        await again.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Registers a read under the lock; <see cref="LaunchAsync"/> runs it once the lock is released.</summary>
+    private static PendingRead StartRead(ServerState state, TimeSpan timeout)
+    {
+        var read = new PendingRead(state, ++state.LastStarted, timeout, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        state.Read = read.Done.Task;
+        return read;
+    }
+
+    private async Task LaunchAsync(string name, PendingRead read)
+    {
+        try
+        {
+            read.Done.TrySetResult(await RunReadAsync(name, read).ConfigureAwait(false));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            read.Done.TrySetResult(false);
+        }
+    }
+
+    /// <summary>Waits for a read slot, then calls the server, under the timeout from then on.</summary>
+    /// <returns>True when the server answered (with sessions or a failure) within the timeout.</returns>
+    private async Task<bool> RunReadAsync(string name, PendingRead read)
+    {
+        try
+        {
+            await readSlots.WaitAsync(disposal.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
+        {
+            return false;
+        }
+
+        try
+        {
+            var call = CallAsync(name);
+            lock (gate)
+            {
+                read.State.Call = call;
+                read.State.CallGeneration = read.Generation;
+            }
+
+            return await WaitForCallAsync(name, call, read.Generation, read.Timeout, disposal.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Released at the timeout, not when a hanging call returns: a hanging server does not hold a slot.
+            readSlots.Release();
+        }
+    }
+
+    /// <returns>False when the call did not end within the timeout (or waiting was cancelled).</returns>
+    private async Task<bool> WaitForCallAsync(string name, Task<BackendResult<IReadOnlyList<SessionInfo>>> call, long generation, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        BackendResult<IReadOnlyList<SessionInfo>> result;
+        try
+        {
+            result = await call.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Apply(name, generation, BackendFailure.TimedOut(timeout));
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+
+        Apply(name, generation, result);
+        return true;
+    }
+
+    private async Task<BackendResult<IReadOnlyList<SessionInfo>>> CallAsync(string serverName)
     {
         try
         {
@@ -260,9 +452,6 @@ public sealed class SessionCatalog : IDisposable
                 ? new ServerSnapshot(serverName, result.Value!, now, null, null)
                 : state.Snapshot with { Failure = result.Failure, FailedAt = now };
             Volatile.Write(ref current, Snapshot());
-
-            // Only now: whoever waits for the first read must find it in the snapshot.
-            state.FirstHeard.TrySetResult();
         }
 
         Updated?.Invoke(this, EventArgs.Empty);
@@ -295,20 +484,34 @@ public sealed class SessionCatalog : IDisposable
     private CatalogSnapshot Snapshot() =>
         CatalogSnapshot.From(states.Values.OrderBy(state => state.Order).Select(state => state.Snapshot).ToArray());
 
+    /// <summary>What a read asks of a read already under way.</summary>
+    private enum ReadMode
+    {
+        /// <summary>Its answer will do (refreshing on the timer, a delayed query, a server just added).</summary>
+        JoinUnderWay,
+
+        /// <summary>Wait for it, then read again (an explicit refresh, the one after an action).</summary>
+        AfterUnderWay,
+    }
+
+    private sealed record PendingRead(ServerState State, long Generation, TimeSpan Timeout, TaskCompletionSource<bool> Done);
+
     private sealed class ServerState(ServerSnapshot snapshot, int order)
     {
         public ServerSnapshot Snapshot { get; set; } = snapshot;
 
         public int Order { get; set; } = order;
 
-        public Task<BackendResult<IReadOnlyList<SessionInfo>>>? Reading { get; set; }
+        /// <summary>The read last started: a slot, then the call under its timeout; true when the server answered in time.</summary>
+        public Task<bool>? Read { get; set; }
 
-        public long ReadGeneration { get; set; }
+        /// <summary>The backend call of that read, which can outlive its timeout when the server hangs.</summary>
+        public Task<BackendResult<IReadOnlyList<SessionInfo>>>? Call { get; set; }
+
+        public long CallGeneration { get; set; }
 
         public long LastStarted { get; set; }
 
         public long LastApplied { get; set; }
-
-        public TaskCompletionSource FirstHeard { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

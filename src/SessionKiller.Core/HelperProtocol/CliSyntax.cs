@@ -20,6 +20,7 @@ public static class CliSyntax
     public const string ServerOption = "--server";
     public const string JsonOption = "--json";
     public const string AllOption = "--all";
+    public const string ClientOption = "--client";
     public const string YesOption = "--yes";
     public const string ExpectUserOption = "--expect-user";
     public const string ExpectLogonOption = "--expect-logon";

@@ -10,5 +10,7 @@ internal static class Errno
     internal const int ENXIO = 6;
     internal const int EAGAIN = 11;
     internal const int EACCES = 13;
+    internal const int ERANGE = 34;
     internal const int ENOSYS = 38;
+    internal const int ETIMEDOUT = 110;
 }

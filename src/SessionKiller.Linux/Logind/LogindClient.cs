@@ -82,34 +82,14 @@ internal sealed class LogindClient
             await connection.CallMethodAsync(TerminateSessionCall(connection, id)).WaitAsync(_callTimeout, cancellationToken).ConfigureAwait(false);
             return BackendResult.Success;
         }
-        catch (DBusErrorReplyException exception)
-        {
-            return ToFailure(exception.ErrorName, exception.ErrorMessage);
-        }
         catch (TimeoutException)
         {
-            return BackendFailure.TimedOut(_callTimeout);
+            return LinuxErrors.TimedOut("systemd-logind did not answer", _callTimeout);
         }
         catch (Exception exception) when (exception is DBusExceptionBase or IOException or System.Net.Sockets.SocketException)
         {
-            return BackendFailure.ServerUnavailable(0, $"systemd-logind could not be reached on the system bus: {exception.Message}");
+            return LinuxErrors.FromBusException(exception);
         }
-    }
-
-    /// <summary>logind's and the bus's error names, as the product's failure kinds.</summary>
-    internal static BackendFailure ToFailure(string errorName, string errorMessage)
-    {
-        var text = string.IsNullOrWhiteSpace(errorMessage) ? errorName : $"{errorMessage} ({errorName})";
-        return errorName switch
-        {
-            "org.freedesktop.DBus.Error.AccessDenied" or "org.freedesktop.DBus.Error.InteractiveAuthorizationRequired"
-                => BackendFailure.AccessDenied(0, $"systemd-logind refused: {text}. Run as root."),
-            "org.freedesktop.login1.NoSuchSession" or "org.freedesktop.DBus.Error.UnknownObject"
-                => BackendFailure.SessionGone(0, $"systemd-logind no longer knows this session: {text}."),
-            "org.freedesktop.DBus.Error.ServiceUnknown" or "org.freedesktop.DBus.Error.NoReply" or "org.freedesktop.DBus.Error.NameHasNoOwner"
-                => BackendFailure.ServerUnavailable(0, $"systemd-logind did not answer: {text}."),
-            _ => BackendFailure.Failed(0, $"systemd-logind failed: {text}."),
-        };
     }
 
     private static MessageBuffer ListSessionsCall(DBusConnection connection)

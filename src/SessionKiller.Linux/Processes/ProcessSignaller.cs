@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using SessionKiller.Core.Backend;
 using SessionKiller.Linux.Interop;
 
 namespace SessionKiller.Linux.Processes;
@@ -89,10 +90,10 @@ internal sealed class ProcessSignaller : IProcessSignaller
         }
     }
 
-    private static SignalResult FromErrno(int error) => error switch
+    private static SignalResult FromErrno(int error) => LinuxErrors.KindOf(error) switch
     {
-        Errno.ESRCH => SignalResult.Gone,
-        Errno.EPERM => SignalResult.Denied,
+        FailureKind.SessionGone => SignalResult.Gone,
+        FailureKind.AccessDenied => SignalResult.Denied,
         _ => SignalResult.Failed,
     };
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using SessionKiller.Linux.Interop;
+
 namespace SessionKiller.Linux.Processes;
 
 /// <summary>The processes of this machine, read from procfs.</summary>
@@ -36,13 +39,51 @@ internal sealed class ProcessTable
     {
         try
         {
-            return ProcessStat.Parse(File.ReadAllText(Path.Combine(ProcRoot, pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "stat")));
+            return ProcessStat.Parse(File.ReadAllText(Path.Combine(ProcRoot, pid.ToString(CultureInfo.InvariantCulture), "stat")));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return null;
         }
     }
+
+    /// <summary>The real uid of the process now holding <paramref name="pid"/> (the Uid line of its status), or null.</summary>
+    public uint? OwnerOf(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines(Path.Combine(ProcRoot, pid.ToString(CultureInfo.InvariantCulture), "status"))
+                .FirstOrDefault(text => text.StartsWith("Uid:", StringComparison.Ordinal));
+            var fields = line?.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
+            return fields is { Length: > 1 } && uint.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var uid) ? uid : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// When this machine booted, by the wall clock (btime of /proc/stat): process start times count clock
+    /// ticks from it. Null when procfs does not say.
+    /// </summary>
+    public DateTimeOffset? BootTime()
+    {
+        try
+        {
+            var line = File.ReadLines(Path.Combine(ProcRoot, "stat")).FirstOrDefault(text => text.StartsWith("btime ", StringComparison.Ordinal));
+            return line is not null && long.TryParse(line.AsSpan(6).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The unit of start times in /proc/PID/stat (USER_HZ, 100 on x86-64 and aarch64).</summary>
+    public static long ClockTicksPerSecond { get; } = Libc.sysconf(Libc._SC_CLK_TCK) is > 0 and var ticks ? ticks : 100;
 
     /// <summary>Whether the process seen as <paramref name="seen"/> still runs (same pid, same start, not a zombie).</summary>
     public bool IsRunning(ProcessStat seen) =>

@@ -62,6 +62,10 @@ internal static class SessionProcesses
         return remaining;
     }
 
+    /// <summary>The running processes started by <paramref name="leader"/>, directly or further down.</summary>
+    public static IEnumerable<ProcessStat> Descendants(IReadOnlyDictionary<int, ProcessStat> processes, ProcessStat leader) =>
+        processes.Values.Where(process => !process.HasEnded && DescendsFrom(processes, process, leader));
+
     private static bool DescendsFrom(IReadOnlyDictionary<int, ProcessStat> processes, ProcessStat process, ProcessStat ancestor)
     {
         var seen = new HashSet<int>();

@@ -37,7 +37,7 @@ internal sealed class SessionTerminator
         var members = SessionProcesses.Members(_table.Snapshot(), leaderProcessId, terminalNumber);
         if (members.Count == 0)
         {
-            return BackendFailure.SessionGone(Errno.ESRCH, "The session's processes have already ended.");
+            return new BackendFailure(FailureKind.SessionGone, 0, "The session's processes have already ended.");
         }
 
         var leader = members.First(member => member.ProcessId == leaderProcessId);
@@ -100,10 +100,10 @@ internal sealed class SessionTerminator
         var names = string.Join(", ", remaining.Take(5).Select(process => string.Create(CultureInfo.InvariantCulture, $"{process.Name} ({process.ProcessId})")));
         if (denied.Count > 0)
         {
-            return BackendFailure.AccessDenied(Errno.EPERM, $"Not allowed to signal the session's processes ({names}): run as root.");
+            return LinuxErrors.FromErrno(Errno.EPERM, $"Signalling the session's processes ({names})");
         }
 
         var unprotected = remaining.Where(process => !protectedProcesses.Contains(process.ProcessId)).ToList();
-        return BackendFailure.Failed(0, string.Create(CultureInfo.InvariantCulture, $"{unprotected.Count} of the session's processes are still running after SIGKILL: {names}."));
+        return new BackendFailure(FailureKind.Failed, 0, string.Create(CultureInfo.InvariantCulture, $"{unprotected.Count} of the session's processes are still running after SIGKILL: {names}."));
     }
 }

@@ -18,12 +18,12 @@ internal static class TerminalWriter
         using var terminal = Libc.open(devicePath, Libc.O_WRONLY | Libc.O_NOCTTY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
         if (terminal.IsInvalid)
         {
-            return OpenFailure(devicePath, Marshal.GetLastPInvokeError());
+            return LinuxErrors.LastError($"Opening the terminal {devicePath}");
         }
 
         if (Libc.isatty(terminal) != 1)
         {
-            return BackendFailure.Failed(0, $"{devicePath} is not a terminal; nothing was written.");
+            return new BackendFailure(FailureKind.Failed, 0, $"{devicePath} is not a terminal; nothing was written.");
         }
 
         var blockedSince = (DateTime?)null;
@@ -43,16 +43,14 @@ internal static class TerminalWriter
                 blockedSince ??= DateTime.UtcNow;
                 if (DateTime.UtcNow - blockedSince > BlockedFor)
                 {
-                    return BackendFailure.Failed(error, $"The terminal {devicePath} takes no more output (stopped with Ctrl+S?); the message may be cut short.");
+                    return new BackendFailure(FailureKind.Failed, 0, $"The terminal {devicePath} takes no more output (stopped with Ctrl+S?); the message may be cut short.");
                 }
 
                 Thread.Sleep(20);
                 continue;
             }
 
-            return error is Errno.EIO or Errno.ENXIO
-                ? BackendFailure.SessionGone(error, $"The terminal {devicePath} has been closed: the session has ended.")
-                : BackendFailure.Failed(error, $"Writing to {devicePath} failed: {Marshal.GetPInvokeErrorMessage(error)}.");
+            return LinuxErrors.FromErrno(error, $"Writing to {devicePath}");
         }
 
         return BackendResult.Success;
@@ -65,11 +63,4 @@ internal static class TerminalWriter
             return Libc.write(terminal, pointer, (nuint)bytes.Length);
         }
     }
-
-    internal static BackendFailure OpenFailure(string devicePath, int error) => error switch
-    {
-        Errno.EACCES or Errno.EPERM => BackendFailure.AccessDenied(error, $"No permission to write to {devicePath}: run as root."),
-        Errno.ENOENT or Errno.ENXIO or Errno.EIO => BackendFailure.SessionGone(error, $"The terminal {devicePath} no longer exists: the session has ended."),
-        _ => BackendFailure.Failed(error, $"Opening {devicePath} failed: {Marshal.GetPInvokeErrorMessage(error)}."),
-    };
 }

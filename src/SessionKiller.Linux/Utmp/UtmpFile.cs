@@ -8,7 +8,8 @@ internal static class UtmpFile
     public const string DefaultPath = "/run/utmp";
 
     /// <returns>The records, or null when the file does not exist (a system that keeps no utmp).</returns>
-    public static IReadOnlyList<UtmpRecord>? TryRead(string path)
+    /// <exception cref="InvalidDataException">The file is not whole records of <paramref name="layout"/>.</exception>
+    public static IReadOnlyList<UtmpRecord>? TryRead(string path, UtmpLayout layout)
     {
         byte[] bytes;
         try
@@ -20,17 +21,18 @@ internal static class UtmpFile
             return null;
         }
 
-        return UtmpParser.Parse(bytes);
+        return UtmpParser.Parse(bytes, layout);
     }
 
     /// <summary>
     /// Marks the login on <paramref name="line"/> ended in utmp and wtmp, as a login program does when its
-    /// session ends. Used only when the session's processes are gone and the record was left open
-    /// (a leader killed before it could write it). Needs write access to utmp (root).
+    /// session ends. Used only when the session's leader is gone and the record was left open (a leader
+    /// killed before it could write it). glibc writes only the standard files, so another
+    /// <paramref name="path"/> is left alone. Needs write access to utmp (root).
     /// </summary>
-    public static bool CloseRecord(string line)
+    public static bool CloseRecord(string path, string line)
     {
-        if (Libc.logout(line) != 1)
+        if (path != DefaultPath || Libc.logout(line) != 1)
         {
             return false;
         }

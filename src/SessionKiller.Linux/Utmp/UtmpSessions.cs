@@ -1,5 +1,6 @@
 using System.Net;
 using SessionKiller.Core.Sessions;
+using SessionKiller.Linux.Processes;
 
 namespace SessionKiller.Linux.Utmp;
 
@@ -7,8 +8,14 @@ namespace SessionKiller.Linux.Utmp;
 internal static class UtmpSessions
 {
     /// <summary>
-    /// One session per USER_PROCESS record whose leader still runs. Records left open by a leader that
-    /// died without closing them are stale: <c>who</c> hides them too.
+    /// How much earlier than its record a leader may seem to have started: the boot time procfs gives is
+    /// whole seconds, and the wall clock may have been adjusted since.
+    /// </summary>
+    internal static readonly TimeSpan ClockSlack = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// One session per USER_PROCESS record that is a login now (<see cref="IsLive"/>). Stale records are
+    /// left out, as <c>who</c> leaves out records whose process has gone: they are never listed, so never signalled.
     /// </summary>
     public static IReadOnlyList<LinuxSession> Compose(IEnumerable<UtmpRecord> records, HostFacts facts)
     {
@@ -17,7 +24,7 @@ internal static class UtmpSessions
         foreach (var record in records)
         {
             if (!record.IsUserProcess || record.User.Length == 0 || record.ProcessId <= 1
-                || !facts.IsRunning(record.ProcessId) || !seen.Add(record.ProcessId))
+                || !IsLive(record, facts) || !seen.Add(record.ProcessId))
             {
                 continue;
             }
@@ -26,6 +33,34 @@ internal static class UtmpSessions
         }
 
         return sessions;
+    }
+
+    /// <summary>
+    /// Whether the process holding the record's pid is the login the record describes. A record stays open
+    /// when its login program was killed (or forged by a member of group utmp), and its pid may since have
+    /// gone to any process; so the holder must have started no later than the record was written and must
+    /// belong to the record's user.
+    /// </summary>
+    internal static bool IsLive(UtmpRecord record, HostFacts facts)
+    {
+        if (!facts.Processes.TryGetValue(record.ProcessId, out var leader) || leader.HasEnded)
+        {
+            return false;
+        }
+
+        return facts.StartedAt(leader) is { } started && started <= record.Time + ClockSlack
+            && facts.UserIdOf(record.User) is { } userId && BelongsTo(leader, userId, facts);
+    }
+
+    /// <summary>
+    /// The leader runs as the user (a terminal emulator recording through utempter), or it is a login
+    /// program running as root (sshd's monitor, login) that started a process of the user.
+    /// </summary>
+    private static bool BelongsTo(ProcessStat leader, uint userId, HostFacts facts)
+    {
+        var owner = facts.OwnerOf(leader.ProcessId);
+        return owner == userId
+            || (owner == 0 && SessionProcesses.Descendants(facts.Processes, leader).Any(process => facts.OwnerOf(process.ProcessId) == userId));
     }
 
     internal static LinuxSession ToSession(UtmpRecord record, HostFacts facts)

@@ -23,21 +23,13 @@ public sealed class SessionCatalogTests : IDisposable
 
     public void Dispose() => catalog.Dispose();
 
-    private void Serve(string server, params SessionInfo[] sessions) =>
-        backend.EnumerateSessionsAsync(server, Arg.Any<CancellationToken>()).Returns(Task.FromResult(BackendResult<IReadOnlyList<SessionInfo>>.Success(sessions)));
+    private void Serve(string server, params SessionInfo[] sessions) => backend.Serve(server, sessions);
 
-    private void Fail(string server, BackendFailure failure) =>
-        backend.EnumerateSessionsAsync(server, Arg.Any<CancellationToken>()).Returns(Task.FromResult(BackendResult<IReadOnlyList<SessionInfo>>.Fail(failure)));
+    private void Fail(string server, BackendFailure failure) => backend.Fail(server, failure);
 
-    private TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>> Hang(string server)
-    {
-        var never = new TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        backend.EnumerateSessionsAsync(server, Arg.Any<CancellationToken>()).Returns(never.Task);
-        return never;
-    }
+    private TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>> Hang(string server) => backend.Hang(server);
 
-    private int ReadsOf(string server) =>
-        backend.ReceivedCalls().Count(call => call.GetMethodInfo().Name == nameof(ISessionBackend.EnumerateSessionsAsync) && (string)call.GetArguments()[0]! == server);
+    private int ReadsOf(string server) => backend.Reads(server);
 
     private ServerSnapshot Server(string name) => catalog.Current.Servers.Single(server => server.ServerName == name);
 
@@ -312,41 +304,31 @@ public sealed class SessionCatalogFirstReadTests : IDisposable
     public void Dispose() => catalog.Dispose();
 
     [Fact]
-    public void Waiting_for_a_first_read_returns_as_soon_as_it_arrives()
+    public void A_delayed_query_returns_as_soon_as_the_first_reads_arrive()
     {
-        var read = new TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>>();
-        backend.EnumerateSessionsAsync("localhost", Arg.Any<CancellationToken>()).Returns(read.Task);
+        var read = backend.Hang("localhost");
+        backend.Serve("RDS09");
         _ = catalog.RefreshServerAsync("localhost");
         _ = Task.Delay(50).ContinueWith(_ => read.SetResult(BackendResult<IReadOnlyList<SessionInfo>>.Success([TestSessions.User("bob", server: "localhost")])), TaskScheduler.Default);
-
-        var heard = catalog.WaitForFirstRead("localhost", TimeSpan.FromSeconds(10));
-
-        Assert.True(heard);
-        Assert.Equal("bob", catalog.Current.Sessions.Single().UserName);
-    }
-
-    [Fact]
-    public void Waiting_for_a_server_that_hangs_gives_up_after_the_limit()
-    {
-        backend.EnumerateSessionsAsync("RDS09", Arg.Any<CancellationToken>()).Returns(new TaskCompletionSource<BackendResult<IReadOnlyList<SessionInfo>>>().Task);
-        _ = catalog.RefreshServerAsync("RDS09");
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
-        var heard = catalog.WaitForFirstRead("RDS09", TimeSpan.FromMilliseconds(100));
+        var view = catalog.ForDelayedQuery();
 
-        Assert.False(heard);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2));
+        Assert.True(watch.Elapsed < SessionCatalog.DelayedQueryWait, $"the delayed query took {watch.Elapsed.TotalMilliseconds} ms");
+        Assert.Equal("bob", view.Snapshot.Sessions.Single().UserName);
+        Assert.Equal(1, backend.Reads("localhost")); // it waited for the read under way, asking nothing more
     }
 
     [Fact]
-    public async Task A_failed_first_read_counts_as_heard_from()
+    public async Task A_server_that_failed_just_now_is_not_asked_again_by_a_delayed_query()
     {
-        backend.EnumerateSessionsAsync("RDS09", Arg.Any<CancellationToken>()).Returns(Task.FromResult(BackendResult<IReadOnlyList<SessionInfo>>.Fail(BackendFailure.AccessDenied())));
-        await catalog.RefreshServerAsync("RDS09");
+        backend.Serve("localhost");
+        backend.Fail("RDS09", BackendFailure.AccessDenied());
+        await catalog.RefreshAsync();
 
-        Assert.True(catalog.WaitForFirstRead("RDS09", TimeSpan.Zero));
+        var view = catalog.ForDelayedQuery();
+
+        Assert.Equal(1, backend.Reads("RDS09"));
+        Assert.True(view.Snapshot.Servers.Single(server => server.ServerName == "RDS09").IsStale);
     }
-
-    [Fact]
-    public void An_unknown_server_is_never_heard_from() => Assert.False(catalog.WaitForFirstRead("RDS77", TimeSpan.Zero));
 }

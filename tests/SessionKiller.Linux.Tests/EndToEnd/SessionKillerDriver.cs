@@ -36,8 +36,15 @@ public sealed class SessionKillerCli : IDisposable
 
     private readonly string _program = Path.Combine(AppContext.BaseDirectory, "sessionkiller.dll");
 
-    public SessionKillerCli()
+    private readonly IReadOnlyList<string> _launcher;
+    private readonly IReadOnlyDictionary<string, string> _environment;
+
+    /// <param name="launcher">A command the CLI runs under (it ends with the program to run: dotnet), e.g. a private mount namespace.</param>
+    /// <param name="environment">Variables set for the CLI besides its audit log.</param>
+    public SessionKillerCli(IReadOnlyList<string>? launcher = null, IReadOnlyDictionary<string, string>? environment = null)
     {
+        _launcher = launcher ?? ["dotnet"];
+        _environment = environment ?? new Dictionary<string, string>();
         Assert.True(File.Exists(_program), $"The CLI was not built beside the tests: {_program} is missing.");
     }
 
@@ -45,11 +52,8 @@ public sealed class SessionKillerCli : IDisposable
 
     public CommandResult Run(params string[] arguments)
     {
-        var (exitCode, output, error) = Tools.Run(
-            "dotnet",
-            [_program, .. arguments],
-            new Dictionary<string, string> { ["SESSIONKILLER_AUDIT_LOG"] = AuditLogPath },
-            CommandTimeout);
+        var environment = new Dictionary<string, string>(_environment) { ["SESSIONKILLER_AUDIT_LOG"] = AuditLogPath };
+        var (exitCode, output, error) = Tools.Run(_launcher[0], [.. _launcher.Skip(1), _program, .. arguments], environment, CommandTimeout);
         return new CommandResult(exitCode, output, error);
     }
 

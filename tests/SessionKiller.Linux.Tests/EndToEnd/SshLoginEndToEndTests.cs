@@ -57,7 +57,7 @@ public sealed class SshLoginEndToEndTests : IClassFixture<SshLabFixture>, IDispo
         Assert.InRange(row.IdleSeconds.Value, 0, 120);
 
         // The session id is the pid of the login's leader, the same as utmp records.
-        var record = Assert.Single(UtmpFile.TryRead("/run/utmp")!, r => r.IsUserProcess && r.ProcessId == row.SessionId);
+        var record = Assert.Single(UtmpFile.TryRead("/run/utmp", UtmpLayout.ForThisMachine!)!, r => r.IsUserProcess && r.ProcessId == row.SessionId);
         Assert.Equal((_lab.UserName, terminal), (record.User, record.Line));
     }
 
@@ -108,7 +108,7 @@ public sealed class SshLoginEndToEndTests : IClassFixture<SshLabFixture>, IDispo
             ShortTimeout,
             "the login's processes to be gone and only the bystander's left",
             () => string.Join(", ", _lab.RunningProcessesOfUser()));
-        Assert.DoesNotContain(UtmpFile.TryRead("/run/utmp")!, record => record.IsUserProcess && record.ProcessId == row.SessionId);
+        Assert.DoesNotContain(UtmpFile.TryRead("/run/utmp", UtmpLayout.ForThisMachine!)!, record => record.IsUserProcess && record.ProcessId == row.SessionId);
         Assert.DoesNotContain(_sessionKiller.List().Sessions, session => session.UserName == _lab.UserName);
 
         // Nothing outside the login was touched: the bystander got no signal at all, sshd still listens.
@@ -123,7 +123,7 @@ public sealed class SshLoginEndToEndTests : IClassFixture<SshLabFixture>, IDispo
         var first = _lab.Login();
         var listed = await ListedLoginAsync(first.AskTerminal(LoginTimeout));
         first.Dispose();
-        Eventually.True(() => !UtmpFile.TryRead("/run/utmp")!.Any(record => record.IsUserProcess && record.ProcessId == listed.SessionId), ShortTimeout, "the first login to end");
+        Eventually.True(() => !UtmpFile.TryRead("/run/utmp", UtmpLayout.ForThisMachine!)!.Any(record => record.IsUserProcess && record.ProcessId == listed.SessionId), ShortTimeout, "the first login to end");
 
         using var second = _lab.Login();
         var secondTerminal = second.AskTerminal(LoginTimeout);

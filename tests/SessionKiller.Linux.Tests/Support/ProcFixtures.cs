@@ -6,6 +6,12 @@ namespace SessionKiller.Linux.Tests.Support;
 /// <summary>Process table entries and stat lines for tests, in the kernel's own format.</summary>
 internal static class ProcFixtures
 {
+    /// <summary>The tty_nr of pts/0: major 136, minor 0.</summary>
+    public const int Pts0 = 34816;
+
+    /// <summary>Short waits between the steps of a log off, so tests of it take a second, not five.</summary>
+    public static readonly TerminationTimings QuickTimings = new(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(10));
+
     public static ProcessStat Process(int pid, int parent = 1, int session = 0, int terminal = 0, char state = 'S', string name = "bash", ulong start = 1000, uint flags = 0x400100) =>
         new(pid, name, state, parent, session == 0 ? pid : session, terminal, flags, start);
 
@@ -37,23 +43,28 @@ internal sealed class FakeProc : IDisposable
 {
     private readonly object _gate = new();
 
-    public FakeProc()
+    /// <param name="bootTime">The btime /proc/stat reports; an hour ago unless given.</param>
+    public FakeProc(DateTimeOffset? bootTime = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "sk-proc-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
+        var btime = (bootTime ?? DateTimeOffset.UtcNow.AddHours(-1)).ToUnixTimeSeconds();
+        File.WriteAllText(Path.Combine(Root, "stat"), string.Create(CultureInfo.InvariantCulture, $"cpu  1 2 3 4\nbtime {btime}\nprocesses 42\n"));
         Directory.CreateDirectory(Path.Combine(Root, "self"));
         Directory.CreateDirectory(Path.Combine(Root, "sys"));
     }
 
     public string Root { get; }
 
-    public void Add(ProcessStat process)
+    /// <param name="uid">The real uid its status reports.</param>
+    public void Add(ProcessStat process, uint uid = 0)
     {
         lock (_gate)
         {
             var directory = Path.Combine(Root, process.ProcessId.ToString(CultureInfo.InvariantCulture));
             Directory.CreateDirectory(directory);
             File.WriteAllText(Path.Combine(directory, "stat"), ProcFixtures.StatLine(process));
+            File.WriteAllText(Path.Combine(directory, "status"), string.Create(CultureInfo.InvariantCulture, $"Name:\t{process.Name}\nUid:\t{uid}\t{uid}\t{uid}\t{uid}\n"));
         }
     }
 

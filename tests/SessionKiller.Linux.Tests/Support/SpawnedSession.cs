@@ -8,10 +8,15 @@ internal sealed class SpawnedSession : IDisposable
 {
     private readonly Process _process;
 
-    public SpawnedSession(string script = "sleep 300 & sleep 300 & wait", int processCount = 3)
+    /// <param name="user">The account it runs as (through setpriv), or null for the test's own.</param>
+    public SpawnedSession(string script = "sleep 300 & sleep 300 & wait", int processCount = 3, string? user = null)
     {
-        var start = new ProcessStartInfo(Tools.Find("setsid", "util-linux")) { UseShellExecute = false, RedirectStandardInput = true };
-        foreach (var argument in new[] { "sh", "-c", script })
+        var setsid = Tools.Find("setsid", "util-linux");
+        string[] command = user is null
+            ? ["sh", "-c", script]
+            : ["--reuid", user, "--regid", Tools.RunOrFail(Tools.Find("id", "coreutils"), "-g", user).Trim(), "--clear-groups", setsid, "sh", "-c", script];
+        var start = new ProcessStartInfo(user is null ? setsid : Tools.Find("setpriv", "util-linux")) { UseShellExecute = false, RedirectStandardInput = true };
+        foreach (var argument in command)
         {
             start.ArgumentList.Add(argument);
         }

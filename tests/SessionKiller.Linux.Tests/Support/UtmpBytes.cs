@@ -5,9 +5,15 @@ using SessionKiller.Linux.Utmp;
 
 namespace SessionKiller.Linux.Tests.Support;
 
-/// <summary>Hand-built utmp records, byte by byte at glibc's x86-64 offsets.</summary>
+/// <summary>Hand-built utmp records, byte by byte at glibc's offsets: this machine's layout unless told another.</summary>
 internal static class UtmpBytes
 {
+    /// <summary>This machine's layout: the tests run only where the backend knows it (x86-64, aarch64).</summary>
+    public static UtmpLayout Layout => UtmpLayout.ForThisMachine ?? throw new PlatformNotSupportedException("No utmp layout for this architecture.");
+
+    /// <summary>Now, as a record's seconds: a record written after the processes a test just started.</summary>
+    public static uint SecondsNow => (uint)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
     public static byte[] Record(
         short type = UtmpLayout.USER_PROCESS,
         int pid = 4242,
@@ -18,9 +24,11 @@ internal static class UtmpBytes
         int session = 0,
         uint seconds = 1_795_583_702,
         int microseconds = 235_292,
-        IPAddress? address = null)
+        IPAddress? address = null,
+        UtmpLayout? layout = null)
     {
-        var record = new byte[UtmpLayout.RecordSize];
+        layout ??= Layout;
+        var record = new byte[layout.RecordSize];
         var span = record.AsSpan();
         BinaryPrimitives.WriteInt16LittleEndian(span[UtmpLayout.ut_type..], type);
         BinaryPrimitives.WriteInt32LittleEndian(span[UtmpLayout.ut_pid..], pid);
@@ -28,10 +36,19 @@ internal static class UtmpBytes
         Put(span.Slice(UtmpLayout.ut_id, UtmpLayout.ut_id_size), id);
         Put(span.Slice(UtmpLayout.ut_user, UtmpLayout.UT_NAMESIZE), user);
         Put(span.Slice(UtmpLayout.ut_host, UtmpLayout.UT_HOSTSIZE), host);
-        BinaryPrimitives.WriteInt32LittleEndian(span[UtmpLayout.ut_session..], session);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[UtmpLayout.ut_tv_sec..], seconds);
-        BinaryPrimitives.WriteInt32LittleEndian(span[UtmpLayout.ut_tv_usec..], microseconds);
-        address?.GetAddressBytes().CopyTo(span.Slice(UtmpLayout.ut_addr_v6, UtmpLayout.ut_addr_v6_size));
+        BinaryPrimitives.WriteInt32LittleEndian(span[layout.ut_session..], session);
+        if (layout.TimeFieldSize == 8)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(span[layout.ut_tv_sec..], seconds);
+            BinaryPrimitives.WriteInt64LittleEndian(span[layout.ut_tv_usec..], microseconds);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(span[layout.ut_tv_sec..], seconds);
+            BinaryPrimitives.WriteInt32LittleEndian(span[layout.ut_tv_usec..], microseconds);
+        }
+
+        address?.GetAddressBytes().CopyTo(span.Slice(layout.ut_addr_v6, UtmpLayout.ut_addr_v6_size));
         return record;
     }
 

@@ -7,6 +7,7 @@ public sealed class SessionInfoReaderTests
     private static readonly DateTimeOffset Logon = new(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset LastInput = new(2026, 1, 5, 9, 15, 30, TimeSpan.Zero);
     private static readonly DateTimeOffset Now = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Connect = new(2026, 1, 5, 9, 10, 0, TimeSpan.Zero);
 
     [Fact]
     public void ReadSessionInfo1_reads_each_row_and_follows_its_string_pointers()
@@ -75,7 +76,7 @@ public sealed class SessionInfoReaderTests
         var details = SessionInfoReader.ReadWtsInfo(buffer.Pointer, buffer.ByteCount);
 
         Assert.Equal(
-            new SessionDetails(3, SessionState.Active, "RDP-Tcp#1", "CONTOSO", "bob", Logon, LastInput, Now),
+            new SessionDetails(3, SessionState.Active, "RDP-Tcp#1", "CONTOSO", "bob", Logon, LastInput, Now) { ConnectTime = Logon, Lock = LockState.Unknown },
             details);
         Assert.Equal(TimeSpan.FromMinutes(44.5), details!.IdleTime);
     }
@@ -131,18 +132,50 @@ public sealed class SessionInfoReaderTests
     {
         using var buffer = WtsInfoEx(level: 1, sessionFlags);
 
-        Assert.Equal(expected, SessionInfoReader.ReadWtsInfoEx(buffer.Pointer, buffer.ByteCount, inverted));
+        Assert.Equal(expected, SessionInfoReader.ReadWtsInfoEx(buffer.Pointer, buffer.ByteCount, inverted)!.Lock);
     }
 
     [Fact]
-    public void ReadWtsInfoEx_of_another_level_or_a_short_buffer_is_unknown()
+    public void ReadWtsInfoEx_of_another_level_or_a_short_buffer_is_null()
     {
         using var otherLevel = WtsInfoEx(level: 2, sessionFlags: 0);
         using var shortBuffer = new NativeBuffer(100);
         shortBuffer.Int32(0, 1);
 
-        Assert.Equal(LockState.Unknown, SessionInfoReader.ReadWtsInfoEx(otherLevel.Pointer, otherLevel.ByteCount, false));
-        Assert.Equal(LockState.Unknown, SessionInfoReader.ReadWtsInfoEx(shortBuffer.Pointer, shortBuffer.ByteCount, false));
+        Assert.Null(SessionInfoReader.ReadWtsInfoEx(otherLevel.Pointer, otherLevel.ByteCount, false));
+        Assert.Null(SessionInfoReader.ReadWtsInfoEx(shortBuffer.Pointer, shortBuffer.ByteCount, false));
+    }
+
+    [Fact]
+    public void ReadWtsInfoEx_reads_state_names_and_every_time_a_listing_needs()
+    {
+        using var buffer = WtsInfoEx(level: 1, sessionFlags: 1);
+        buffer.Int32(8 + 4, 4).Int64(8 + 168, Connect.ToFileTime()).Int64(8 + 184, LastInput.ToFileTime());
+
+        var details = SessionInfoReader.ReadWtsInfoEx(buffer.Pointer, buffer.ByteCount, lockFlagsInverted: false);
+
+        Assert.Equal(
+            new SessionDetails(3, SessionState.Disconnected, "RDP-Tcp#1", "CONTOSO", "bob", Logon, LastInput, Now) { ConnectTime = Connect, Lock = LockState.Unlocked },
+            details);
+        Assert.Equal(TimeSpan.FromMinutes(44.5), details!.IdleTime);
+    }
+
+    [Fact]
+    public void ReadWtsInfoEx_reads_names_that_fill_their_arrays()
+    {
+        // Level 1 has room for a NUL after 32 station, 20 user and 17 domain characters.
+        var station = new string('S', 32);
+        var user = new string('u', 20);
+        var domain = "SEVENTEENCHARSDOM";
+        using var buffer = new NativeBuffer(232);
+        buffer.Int32(0, 1).Chars(8 + 12, station).Chars(8 + 78, user).Chars(8 + 120, domain);
+
+        var details = SessionInfoReader.ReadWtsInfoEx(buffer.Pointer, buffer.ByteCount, lockFlagsInverted: false)!;
+
+        Assert.Equal(station, details.StationName);
+        Assert.Equal(user, details.UserName);
+        Assert.Equal(domain, details.DomainName);
+        Assert.Null(details.LogonTime);
     }
 
     [Fact]

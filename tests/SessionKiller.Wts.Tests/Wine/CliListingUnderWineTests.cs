@@ -48,7 +48,7 @@ public sealed class CliListingUnderWineTests(WineFixture wine)
     {
         var world = new CliWorld(wine, Scenario);
 
-        var run = await world.RunAsync("list", "--server", "A", "--server", "B", "--server", "C", "--json");
+        var run = await world.RunAsync("list", "--server", "A", "--server", "B", "--server", "C", "--json", "--client");
 
         CliAssert.ExitCode(0, run);
         Assert.Equal("", run.Error);
@@ -75,7 +75,7 @@ public sealed class CliListingUnderWineTests(WineFixture wine)
         var world = new CliWorld(wine, Scenario);
 
         // Japan, UTC+9 all year (a POSIX zone, so no zoneinfo files are needed).
-        var run = await world.RunAsync(["list", "--server", "A", "--server", "B", "--all"], WtsApi.StandIn, timeZone: "JST-9");
+        var run = await world.RunAsync(["list", "--server", "A", "--server", "B", "--all", "--client"], WtsApi.StandIn, timeZone: "JST-9");
 
         CliAssert.ExitCode(0, run);
         Assert.Equal(

@@ -29,7 +29,7 @@ public sealed class CliUnderWineTests(WineFixture wine)
     [Fact]
     public async Task List_reads_three_servers_and_prints_one_json_array_in_the_order_given()
     {
-        var run = await wine.RunCliAsync(Scenario, "list", "--server", "localhost", "--server", "RDS01", "--server", "RDS02", "--json");
+        var run = await wine.RunCliAsync(Scenario, "list", "--server", "localhost", "--server", "RDS01", "--server", "RDS02", "--json", "--client");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var json = JsonDocument.Parse(run.Output);

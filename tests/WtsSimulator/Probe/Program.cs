@@ -18,6 +18,9 @@ namespace SessionKiller.WtsProbe;
 /// message SERVER ID yesno|ok SECONDS wait|nowait TITLE TEXT   answer=Yes | failure ...
 /// processes SERVER ID                              process pid=... name=...
 /// list-within MILLISECONDS SERVER                  cancelled after=... | session ... (the call is abandoned when the time is up)
+/// read SERVER                                      read server=... sessions=N ms=T (one read, timed, sessions not printed)
+/// idle SERVER                                      the catalog on a clock 20 times fast: started, queried once, then left alone
+///                                                  (see <see cref="IdleCatalog"/>)
 /// </code>
 /// </summary>
 internal static class Program
@@ -103,8 +106,19 @@ internal static class Program
                 }
 
                 return 0;
+            case ["read", var server]:
+                var watch = Stopwatch.StartNew();
+                var read = await backend.EnumerateSessionsAsync(server, CancellationToken.None);
+                watch.Stop();
+                Console.WriteLine(read.IsSuccess
+                    ? Invariant($"read server={server} sessions={read.Value!.Count} ms={watch.Elapsed.TotalMilliseconds:0}")
+                    : $"failure server={server} {Describe(read.Failure!)}");
+                return 0;
+            case ["idle", var server]:
+                await IdleCatalog.RunAsync(backend, server);
+                return 0;
             default:
-                Console.Error.WriteLine("usage: wtsprobe list|logoff|disconnect|message|processes|list-within ...");
+                Console.Error.WriteLine("usage: wtsprobe list|logoff|disconnect|message|processes|list-within|read|idle ...");
                 return 1;
         }
     }

@@ -4,10 +4,16 @@ using SessionKiller.Linux.Utmp;
 
 namespace SessionKiller.Linux;
 
-/// <summary>Where this machine keeps what the backend reads, and how long it waits. Tests point it elsewhere.</summary>
-internal sealed record LinuxSystem
+/// <summary>
+/// What the Linux backend reads and writes on this machine, and how long it waits: the defaults are the
+/// machine's own; tests point them at stand-ins.
+/// </summary>
+internal sealed record LinuxBackendOptions
 {
     public string UtmpPath { get; init; } = UtmpFile.DefaultPath;
+
+    /// <summary>The layout of utmp records; null on an architecture whose layout this backend does not know.</summary>
+    public UtmpLayout? UtmpLayout { get; init; } = Utmp.UtmpLayout.ForThisMachine;
 
     public string ProcRoot { get; init; } = "/proc";
 
@@ -17,6 +23,15 @@ internal sealed record LinuxSystem
 
     /// <summary>The system bus address, or null when there is none (then logind is not asked).</summary>
     public Func<string?> SystemBusAddress { get; init; } = () => LogindClient.SystemBusAddress();
+
+    /// <summary>The uid of an account by name, null when there is none.</summary>
+    public Func<string, uint?> UserIdOf { get; init; } = Accounts.UserAccounts.IdOf;
+
+    /// <summary>What sends the signals of a log off without logind.</summary>
+    public Func<ProcessTable, IProcessSignaller> Signaller { get; init; } = table => new ProcessSignaller(table);
+
+    /// <summary>Marks a login's record (by utmp path and line) ended in utmp and wtmp, as its login program would have.</summary>
+    public Func<string, string, bool> CloseUtmpRecord { get; init; } = UtmpFile.CloseRecord;
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
@@ -30,5 +45,5 @@ internal sealed record LinuxSystem
 
     public string SenderHost { get; init; } = Environment.MachineName;
 
-    public static LinuxSystem Default { get; } = new();
+    public static LinuxBackendOptions Default { get; } = new();
 }
