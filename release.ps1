@@ -12,6 +12,17 @@ nothing of PowerToys' own. Then it checks every zip's layout and writes checksum
 On Windows the plugin builds against PowerToys' real assemblies (Community.PowerToys.Run.Plugin.Dependencies).
 Elsewhere it builds against the compile-only facades in tests/Facades: a packaging check, not for installation.
 
+The helper is published first and the plugin is built with its SHA-256 (-p:SessionKillerHelper=...): the
+plugin elevates only that exact sessionkiller.exe. The check below verifies that each zip's plugin carries
+the fingerprint of the helper beside it.
+
+Authenticode signing (Windows only): when a certificate is configured (-CertificateThumbprint, or the
+SESSIONKILLER_SIGNING_CERT variable: the thumbprint of a code-signing certificate with its private key in
+Cert:\CurrentUser\My or Cert:\LocalMachine\My), the helper is signed before its fingerprint is taken,
+and our DLLs after the plugin is built. Without a certificate nothing is signed, and the README says what an
+unsigned install does not protect against. A certificate configured on another system is an error: signing
+needs Windows' Set-AuthenticodeSignature.
+
 pwsh itself comes from the repository's dotnet local tool:
     dotnet tool restore
     dotnet tool run pwsh -- ./release.ps1
@@ -27,13 +38,22 @@ The build configuration, Release unless told otherwise.
 
 .PARAMETER ArtifactsPath
 Where the zips, checksums.txt and the intermediate builds go.
+
+.PARAMETER CertificateThumbprint
+The code-signing certificate to sign sessionkiller.exe and our DLLs with (Windows only). Default: the
+SESSIONKILLER_SIGNING_CERT environment variable; neither set: nothing is signed.
+
+.PARAMETER TimestampServer
+The RFC 3161 timestamp server used when signing, so signatures outlive the certificate.
 #>
 [CmdletBinding()]
 param(
     [switch] $Install,
     [switch] $VerifyOnly,
     [string] $Configuration = 'Release',
-    [string] $ArtifactsPath = (Join-Path $PSScriptRoot 'artifacts')
+    [string] $ArtifactsPath = (Join-Path $PSScriptRoot 'artifacts'),
+    [string] $CertificateThumbprint = $env:SESSIONKILLER_SIGNING_CERT,
+    [string] $TimestampServer = 'http://timestamp.digicert.com'
 )
 
 Set-StrictMode -Version Latest
@@ -104,10 +124,39 @@ function Get-PluginId {
     return $Matches[1]
 }
 
-function Build-Plugin([pscustomobject] $Target, [string] $Output, [string] $Logs) {
+# The plugin, with the SHA-256 of the helper it ships fixed into it (see FixHelperFingerprint in its project).
+function Build-Plugin([pscustomobject] $Target, [string] $Helper, [string] $Output, [string] $Logs) {
     Write-Step "Plugin for $($Target.Platform)"
     $null = Invoke-Dotnet -Log (Join-Path $Logs "plugin-$($Target.Suffix).log") -Arguments @(
-        'publish', $PluginProject, '-c', $Configuration, "-p:Platform=$($Target.Platform)", '-o', $Output, '--nologo')
+        'publish', $PluginProject, '-c', $Configuration, "-p:Platform=$($Target.Platform)", "-p:SessionKillerHelper=$Helper", '-o', $Output, '--nologo')
+}
+
+# The configured code-signing certificate, or $null when none is (then nothing is signed).
+function Get-SigningCertificate {
+    if (-not $CertificateThumbprint) {
+        return $null
+    }
+    if (-not $IsWindows) {
+        throw 'A signing certificate is configured, but Authenticode signing needs Windows (Set-AuthenticodeSignature). Unset SESSIONKILLER_SIGNING_CERT to build unsigned here.'
+    }
+    $thumbprint = $CertificateThumbprint -replace '\s', ''
+    $certificate = @('Cert:\CurrentUser\My', 'Cert:\LocalMachine\My' | ForEach-Object { Get-Item -LiteralPath (Join-Path $_ $thumbprint) -ErrorAction SilentlyContinue } | Where-Object { $_ })
+    if (-not $certificate -or -not $certificate[0].HasPrivateKey) {
+        throw "No code-signing certificate with a private key has the thumbprint $thumbprint in Cert:\CurrentUser\My or Cert:\LocalMachine\My."
+    }
+    return $certificate[0]
+}
+
+function Set-Signature([string[]] $Files, $Certificate) {
+    if (-not $Certificate) {
+        return
+    }
+    foreach ($file in $Files) {
+        $signature = Set-AuthenticodeSignature -LiteralPath $file -Certificate $Certificate -TimestampServer $TimestampServer -HashAlgorithm SHA256
+        if ($signature.Status -ne 'Valid') {
+            throw "Signing $file failed: $($signature.StatusMessage)"
+        }
+    }
 }
 
 # Returns the helper's path, or $null when the runtime packs for that RID cannot be restored here.
@@ -226,6 +275,19 @@ function Test-PackageLayout([string] $ZipPath, [string] $Version, [string] $Plug
             }
         }
 
+        # The plugin elevates only the helper whose SHA-256 it carries: it must be the one beside it.
+        $helperEntry = $archive.GetEntry("$prefix$HelperFile")
+        $pluginEntry = $archive.GetEntry("${prefix}Community.PowerToys.Run.Plugin.SessionKiller.dll")
+        if ($helperEntry -and $pluginEntry) {
+            $helperHash = Get-EntrySha256 -Entry $helperEntry
+            # The fingerprint is a string constant: UTF-16 in the DLL, read here byte for byte.
+            $pluginText = [Text.Encoding]::Latin1.GetString((Get-EntryBytes -Entry $pluginEntry))
+            $utf16 = [Text.Encoding]::Latin1.GetString([Text.Encoding]::Unicode.GetBytes($helperHash))
+            if (-not $pluginText.Contains($utf16, [StringComparison]::Ordinal)) {
+                $problems.Add("the plugin does not carry the SHA-256 of the $HelperFile beside it ($helperHash): it would refuse to elevate it")
+            }
+        }
+
         $manifest = $archive.GetEntry("${prefix}plugin.json")
         if ($manifest) {
             $reader = [IO.StreamReader]::new($manifest.Open())
@@ -254,6 +316,23 @@ function Test-PackageLayout([string] $ZipPath, [string] $Version, [string] $Plug
         $archive.Dispose()
     }
     return , $problems
+}
+
+function Get-EntryBytes($Entry) {
+    $stream = $Entry.Open()
+    $memory = [IO.MemoryStream]::new()
+    try {
+        $stream.CopyTo($memory)
+        return , $memory.ToArray()
+    }
+    finally {
+        $stream.Dispose()
+        $memory.Dispose()
+    }
+}
+
+function Get-EntrySha256($Entry) {
+    return [Convert]::ToHexStringLower([Security.Cryptography.SHA256]::HashData([byte[]](Get-EntryBytes -Entry $Entry)))
 }
 
 function Test-Checksums([string[]] $Zips) {
@@ -336,20 +415,34 @@ try {
         }
         Get-ChildItem -LiteralPath $ArtifactsPath -File | Where-Object { $_.Name -like "$PluginName-*.zip" -or $_.Name -eq 'checksums.txt' } | Remove-Item -Force
 
+        $certificate = Get-SigningCertificate
+        if (-not $certificate) {
+            Write-Host 'No signing certificate configured: the helper and the DLLs are not signed.'
+        }
+
         $x64Helper = Publish-Helper -Rid 'win-x64' -Output (Join-Path $stage 'helper-win-x64') -Logs $logs
         if (-not $x64Helper) {
             Get-Content -LiteralPath (Join-Path $logs 'helper-win-x64.log') | Select-Object -Last 40 | Write-Host
             throw 'The win-x64 helper could not be published.'
         }
+        Set-Signature -Files $x64Helper -Certificate $certificate
 
         foreach ($target in $Platforms) {
-            $built = Join-Path $stage "plugin-$($target.Suffix)"
-            Build-Plugin -Target $target -Output $built -Logs $logs
-            $helper = if ($target.Rid -eq 'win-x64') { $x64Helper } else { Publish-Helper -Rid $target.Rid -Output (Join-Path $stage "helper-$($target.Rid)") -Logs $logs }
-            if (-not $helper) {
-                Write-Warning "The $($target.Rid) runtime packs cannot be restored here: the $($target.Platform) package carries the x64 helper, which Windows on ARM runs emulated."
-                $helper = $x64Helper
+            # The helper first, signed: the plugin is built with the SHA-256 of exactly this file.
+            $helper = $x64Helper
+            if ($target.Rid -ne 'win-x64') {
+                $helper = Publish-Helper -Rid $target.Rid -Output (Join-Path $stage "helper-$($target.Rid)") -Logs $logs
+                if ($helper) {
+                    Set-Signature -Files $helper -Certificate $certificate
+                }
+                else {
+                    Write-Warning "The $($target.Rid) runtime packs cannot be restored here: the $($target.Platform) package carries the x64 helper, which Windows on ARM runs emulated."
+                    $helper = $x64Helper
+                }
             }
+            $built = Join-Path $stage "plugin-$($target.Suffix)"
+            Build-Plugin -Target $target -Helper $helper -Output $built -Logs $logs
+            Set-Signature -Files @($OurAssemblies | ForEach-Object { Join-Path $built "$_.dll" }) -Certificate $certificate
             $root = Join-Path $stage "package-$($target.Suffix)/$PluginName"
             New-PackageFolder -Built $built -Helper $helper -Root $root
             New-Zip -Root $root -ZipPath ($zips | Where-Object { $_.EndsWith("-$($target.Suffix).zip") })

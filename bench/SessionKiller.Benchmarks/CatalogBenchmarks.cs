@@ -7,8 +7,8 @@ using SessionKiller.Core.Settings;
 namespace SessionKiller.Benchmarks;
 
 /// <summary>
-/// A background refresh: read ten servers (answered at once from memory), merge their snapshots and
-/// swap the result in. The floor is concatenating the same ten lists into one array.
+/// A background refresh: read twelve servers (answered at once from memory), merge their snapshots and
+/// swap the result in. The floor is concatenating the same twelve lists into one array.
 /// </summary>
 [MemoryDiagnoser]
 public class CatalogBenchmarks : IDisposable
@@ -48,7 +48,7 @@ public class CatalogBenchmarks : IDisposable
     }
 
     [Benchmark]
-    public int RefreshTenServers()
+    public int RefreshTwelveServers()
     {
         catalog!.RefreshAsync().GetAwaiter().GetResult();
         return catalog.Current.Sessions.Count;

@@ -21,15 +21,15 @@ internal sealed record PluginServices(
     Func<bool> IsElevated,
     string Actor)
 {
-    /// <summary>The real parts: wtsapi32, MessageBoxW, the bundled helper beside this DLL, the audit file.</summary>
+    /// <summary>The real parts: wtsapi32, MessageBoxW, the verified helper (machine-wide, else beside this DLL), the audit file.</summary>
     public static PluginServices ForThisComputer()
     {
         var pluginFolder = Path.GetDirectoryName(typeof(PluginServices).Assembly.Location);
-        var helper = Path.Combine(string.IsNullOrEmpty(pluginFolder) ? AppContext.BaseDirectory : pluginFolder, CliElevation.HelperFileName);
+        var helpers = HelperLocator.ForThisComputer(string.IsNullOrEmpty(pluginFolder) ? AppContext.BaseDirectory : pluginFolder);
         return new PluginServices(
             new WtsSessionBackend(),
             new MessageBoxPrompt(new User32MessageBox()),
-            new CliElevation(new ShellProcessLauncher(), helper),
+            new CliElevation(new ShellProcessLauncher(), helpers),
             AuditLogLocation.OpenDefault(),
             new Win32Clipboard(),
             TimeProvider.System,

@@ -2,6 +2,7 @@ using SessionKiller.Core.Actions;
 using SessionKiller.Core.Backend;
 using SessionKiller.Core.HelperProtocol;
 using SessionKiller.Core.Sessions;
+using SessionKiller.Core.Text;
 
 namespace SessionKiller.Cli;
 
@@ -100,7 +101,7 @@ internal sealed class ActionCommand(CliPorts ports, ISessionBackend backend)
             return ending;
         }
 
-        ports.Out.WriteLine(TerminalText.OneLine(outcome.Sentence));
+        ports.Out.WriteLine(DisplayText.OneLine(outcome.Sentence));
         if (!outcome.Audited)
         {
             ports.Report(code, "Warning: the audit line for this action could not be written.");

@@ -4,6 +4,7 @@ using SessionKiller.Core.Backend;
 using SessionKiller.Core.Bulk;
 using SessionKiller.Core.HelperProtocol;
 using SessionKiller.Core.Sessions;
+using SessionKiller.Core.Text;
 
 namespace SessionKiller.Cli;
 
@@ -80,7 +81,7 @@ internal sealed class BulkCommand(CliPorts host, ISessionBackend backend)
     {
         foreach (var outcome in summary.Outcomes)
         {
-            host.Out.WriteLine(json ? BulkJson.Line(summary.BulkId, outcome) : TerminalText.OneLine(outcome.Sentence));
+            host.Out.WriteLine(json ? BulkJson.Line(summary.BulkId, outcome) : DisplayText.OneLine(outcome.Sentence));
         }
 
         if (summary.Outcomes.Any(outcome => !outcome.Audited))

@@ -62,6 +62,11 @@ internal sealed class CliApp(CliPorts ports)
             return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
         }
 
+        if (parse.CommandResult.Command == commandLine.InstallHelper)
+        {
+            return new InstallHelperCommand(ports).Run();
+        }
+
         if (ports.Backend is not { } platformBackend)
         {
             await ports.Error.WriteLineAsync(SessionBackendFactory.UnsupportedSystem).ConfigureAwait(false);

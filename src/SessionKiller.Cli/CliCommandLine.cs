@@ -104,13 +104,19 @@ internal sealed class CliCommandLine
         Message = ActionCommand(CliSyntax.MessageCommand, "Show a message in a session.", Text, Title);
         List.Validators.Add(CheckOptionTokens);
 
-        Root = new RootCommand(Description) { List, LogOff, Disconnect, Ask, Message };
+        InstallHelper = new Command(
+            InstallHelperCommandName,
+            "Copy this sessionkiller.exe to %ProgramFiles%\\SessionKiller\\ (run elevated, once): only administrators can change it there, and the plugin prefers it.");
+
+        Root = new RootCommand(Description) { List, LogOff, Disconnect, Ask, Message, InstallHelper };
 
         // With an action of its own, a bare or unknown word is reported as that word, not as a missing command.
         Root.SetAction(_ => (int)ExitCode.UsageError);
     }
 
     public const string NoCommand = "No command given; use list, logoff, disconnect, ask or message.";
+
+    public const string InstallHelperCommandName = "install-helper";
 
     public RootCommand Root { get; }
 
@@ -123,6 +129,8 @@ internal sealed class CliCommandLine
     public Command Ask { get; }
 
     public Command Message { get; }
+
+    public Command InstallHelper { get; }
 
     private Option<string[]> ListServers { get; }
 

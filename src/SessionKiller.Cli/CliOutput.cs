@@ -1,4 +1,5 @@
 using SessionKiller.Core.HelperProtocol;
+using SessionKiller.Core.Text;
 
 namespace SessionKiller.Cli;
 
@@ -10,7 +11,7 @@ internal static class CliOutput
     /// <returns>The exit code, for <c>return ports.Report(...)</c>.</returns>
     public static int Report(this CliPorts ports, ExitCode code, string sentence)
     {
-        ports.Error.WriteLine(Prefix + TerminalText.OneLine(sentence));
+        ports.Error.WriteLine(Prefix + DisplayText.OneLine(sentence));
         return (int)code;
     }
 }

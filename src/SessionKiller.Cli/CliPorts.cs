@@ -26,4 +26,7 @@ internal sealed record CliPorts(
     public bool RunsElevated { get; init; }
 
     public SessionKillerSettings Settings { get; init; } = SessionKillerSettings.Default;
+
+    /// <summary>Where <c>install-helper</c> copies from and to.</summary>
+    public HelperInstallPlaces HelperInstall { get; init; } = HelperInstallPlaces.ThisComputer();
 }

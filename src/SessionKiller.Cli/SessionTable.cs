@@ -1,5 +1,6 @@
 using System.Globalization;
 using SessionKiller.Core.Sessions;
+using SessionKiller.Core.Text;
 
 namespace SessionKiller.Cli;
 
@@ -27,15 +28,15 @@ internal static class SessionTable
 
     private static string[] Row(SessionInfo session, TimeZoneInfo zone) =>
     [
-        TerminalText.OneLine(session.ServerName),
+        DisplayText.OneLine(session.ServerName),
         session.SessionId.ToString(CultureInfo.InvariantCulture),
-        session.HasUser ? TerminalText.OneLine(session.QualifiedUserName) : Unknown,
+        session.HasUser ? DisplayText.OneLine(session.QualifiedUserName) : Unknown,
         session.State.ToString(),
         session.IdleTime is { } idle ? DurationText.Format(idle) : Unknown,
         session.LogonTime is { } logon
             ? TimeZoneInfo.ConvertTime(logon, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
             : Unknown,
-        TerminalText.OneLine(Client(session)),
+        DisplayText.OneLine(Client(session)),
     ];
 
     private static string Client(SessionInfo session) =>

@@ -1,4 +1,5 @@
 using SessionKiller.Core.Actions;
+using SessionKiller.Core.Text;
 
 namespace SessionKiller.Cli;
 
@@ -7,8 +8,8 @@ internal sealed class TerminalPrompt(TextReader input, TextWriter output) : ICon
 {
     public async Task<bool> ConfirmAsync(Confirmation confirmation, CancellationToken cancellationToken)
     {
-        await output.WriteLineAsync(TerminalText.Lines(confirmation.Title)).ConfigureAwait(false);
-        await output.WriteLineAsync(TerminalText.Lines(confirmation.Text)).ConfigureAwait(false);
+        await output.WriteLineAsync(DisplayText.Lines(confirmation.Title)).ConfigureAwait(false);
+        await output.WriteLineAsync(DisplayText.Lines(confirmation.Text)).ConfigureAwait(false);
         await output.WriteAsync("Go ahead? [y/N] ").ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         var answer = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false);

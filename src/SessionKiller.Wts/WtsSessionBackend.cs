@@ -17,6 +17,9 @@ public sealed class WtsSessionBackend : ISessionBackend
     private readonly ClientDetails _clientDetails;
     private readonly ClientMemory _clients = new();
 
+    /// <summary>Every way into wtsapi32 and kernel32 goes through this type, so it pins where they load from.</summary>
+    static WtsSessionBackend() => SystemLibraries.LoadOnlyFromSystem32(typeof(WtsSessionBackend).Assembly);
+
     public WtsSessionBackend()
         : this(ClientDetails.WhenConnected)
     {

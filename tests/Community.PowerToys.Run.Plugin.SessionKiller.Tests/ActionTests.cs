@@ -170,6 +170,47 @@ public sealed class ActionTests : IDisposable
     }
 
     [Fact]
+    [UseCulture("de")]
+    public async Task Send_message_titles_the_box_in_the_users_language()
+    {
+        await StartAsync();
+
+        Assert.True(Menu(3).Action(Enter));
+
+        await plugin.NextNotificationAsync();
+        await plugin.Backend.Received(1).SendMessageAsync(Arg.Is<MessageRequest>(m => m.Title == @"Nachricht von CONTOSO\admin"), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Send_message_leaves_seconds_as_typed_because_a_plain_message_waits_for_no_answer()
+    {
+        await StartAsync();
+        plugin.Configure(options =>
+        {
+            options[Settings.SettingsMapper.MessageText].TextValue = "Back in {seconds} s, {user}.";
+            options[Settings.SettingsMapper.AskFirstTimeoutSeconds].NumberValue = 45;
+        });
+
+        Assert.True(Menu(3).Action(Enter));
+
+        await plugin.NextNotificationAsync();
+        await plugin.Backend.Received(1).SendMessageAsync(Arg.Is<MessageRequest>(m => m.Text == "Back in {seconds} s, bob."), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public void An_outcome_shows_the_names_in_it_on_one_clean_line()
+    {
+        var target = TestSessions.User("bob\u202Eexe.txt", id: 3).Identity;
+        var changed = new ActionOutcome(OutcomeKind.Changed, SessionAction.LogOff, target, "Session 3 on RDS01 now belongs to CONTOSO\\eve\r\nbob was signed out.");
+
+        var (_, detail) = Actions.OutcomeText.For(changed);
+        var (text, _) = Actions.OutcomeText.For(changed with { Kind = OutcomeKind.Done });
+
+        Assert.Equal(@"CONTOSO\bob?exe.txt was signed out of session 3 on RDS01.", text);
+        Assert.Equal("Session 3 on RDS01 now belongs to CONTOSO\\eve  bob was signed out.", detail);
+    }
+
+    [Fact]
     public async Task Copy_details_puts_every_field_on_the_clipboard()
     {
         await StartAsync();

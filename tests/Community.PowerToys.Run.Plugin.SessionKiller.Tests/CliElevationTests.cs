@@ -21,12 +21,16 @@ public sealed class CliElevationTests : IDisposable
 
     public CliElevationTests()
     {
-        var helper = Path.Combine(folder, CliElevation.HelperFileName);
-        File.WriteAllBytes(helper, []);
-        elevation = new CliElevation(launcher, helper, folder);
+        File.WriteAllBytes(Path.Combine(folder, CliElevation.HelperFileName), HelperBuild);
+        elevation = Elevation(Path.Combine(folder, CliElevation.HelperFileName));
     }
 
     private const int HelperId = 4242;
+
+    /// <summary>The helper the plugin was "built with": these bytes, and their SHA-256 as the fingerprint.</summary>
+    private static byte[] HelperBuild => "MZ sessionkiller build 1"u8.ToArray();
+
+    private static string HelperFingerprint => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(HelperBuild));
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
@@ -200,7 +204,7 @@ public sealed class CliElevationTests : IDisposable
     [Fact]
     public async Task A_missing_helper_starts_nothing()
     {
-        var missing = new CliElevation(launcher, Path.Combine(folder, "gone", CliElevation.HelperFileName));
+        var missing = Elevation(Path.Combine(folder, "gone", CliElevation.HelperFileName));
 
         var result = await missing.RunElevatedAsync(logOff, CancellationToken.None);
 
@@ -212,7 +216,7 @@ public sealed class CliElevationTests : IDisposable
     [Fact]
     public async Task A_relative_helper_path_is_never_looked_up()
     {
-        var relative = new CliElevation(launcher, CliElevation.HelperFileName);
+        var relative = Elevation(CliElevation.HelperFileName);
 
         Assert.Equal(OutcomeKind.Failed, (await relative.RunElevatedAsync(logOff, CancellationToken.None)).Kind);
         await launcher.DidNotReceive().RunAsync(Arg.Any<ProcessStartInfo>(), Arg.Any<CancellationToken>());
@@ -227,5 +231,124 @@ public sealed class CliElevationTests : IDisposable
 
         Assert.Equal(OutcomeKind.Failed, result.Kind);
         await launcher.DidNotReceive().RunAsync(Arg.Any<ProcessStartInfo>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_helper_that_differs_from_the_fingerprint_built_into_the_plugin_is_not_elevated_and_the_reason_says_so()
+    {
+        var swapped = Path.Combine(folder, "swapped", CliElevation.HelperFileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(swapped)!);
+        File.WriteAllBytes(swapped, "MZ something else"u8.ToArray());
+
+        var result = await Elevation(swapped).RunElevatedAsync(logOff, CancellationToken.None);
+
+        Assert.Equal(OutcomeKind.Failed, result.Kind);
+        Assert.Contains("is not the one this plugin was built with", result.Detail, StringComparison.Ordinal);
+        Assert.Contains(HelperFingerprint, result.Detail, StringComparison.Ordinal);
+        await launcher.DidNotReceive().RunAsync(Arg.Any<ProcessStartInfo>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    [UseCulture("de")]
+    public async Task The_reason_a_helper_is_refused_is_in_the_users_language()
+    {
+        File.WriteAllBytes(Path.Combine(folder, CliElevation.HelperFileName), "MZ something else"u8.ToArray());
+
+        var result = await elevation.RunElevatedAsync(logOff, CancellationToken.None);
+
+        Assert.StartsWith("Das Hilfsprogramm", result.Detail, StringComparison.Ordinal);
+        Assert.Contains("nicht als Administrator gestartet", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not a sha-256")]
+    public async Task A_plugin_built_without_the_helpers_fingerprint_elevates_nothing(string fingerprint)
+    {
+        var unknown = new CliElevation(launcher, new HelperLocator(new LocalHelperFiles(), fingerprint, [Path.Combine(folder, CliElevation.HelperFileName)]));
+
+        var result = await unknown.RunElevatedAsync(logOff, CancellationToken.None);
+
+        Assert.Equal(OutcomeKind.Failed, result.Kind);
+        Assert.Contains("does not know the fingerprint of its helper", result.Detail, StringComparison.Ordinal);
+        await launcher.DidNotReceive().RunAsync(Arg.Any<ProcessStartInfo>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task The_machine_wide_helper_is_preferred_when_it_is_the_build_the_plugin_knows()
+    {
+        var machineWide = Path.Combine(folder, "Program Files", "SessionKiller", CliElevation.HelperFileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(machineWide)!);
+        File.WriteAllBytes(machineWide, HelperBuild);
+        ProcessStartInfo? started = null;
+        launcher.RunAsync(Arg.Do<ProcessStartInfo>(info => started = info), Arg.Any<CancellationToken>()).Returns(new ProcessExit(0, HelperId));
+
+        await Elevation(machineWide, Path.Combine(folder, CliElevation.HelperFileName)).RunElevatedAsync(logOff, CancellationToken.None);
+
+        Assert.Equal(machineWide, started?.FileName);
+    }
+
+    [Fact]
+    public async Task A_machine_wide_helper_of_another_build_is_passed_over_for_the_verified_one_beside_the_plugin()
+    {
+        var machineWide = Path.Combine(folder, "Program Files", "SessionKiller", CliElevation.HelperFileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(machineWide)!);
+        File.WriteAllBytes(machineWide, "MZ sessionkiller build 0"u8.ToArray());
+        ProcessStartInfo? started = null;
+        launcher.RunAsync(Arg.Do<ProcessStartInfo>(info => started = info), Arg.Any<CancellationToken>()).Returns(new ProcessExit(0, HelperId));
+
+        await Elevation(machineWide, Path.Combine(folder, CliElevation.HelperFileName)).RunElevatedAsync(logOff, CancellationToken.None);
+
+        Assert.Equal(Path.Combine(folder, CliElevation.HelperFileName), started?.FileName);
+    }
+
+    [Fact]
+    public async Task A_helper_that_cannot_be_read_is_not_elevated()
+    {
+        var files = Substitute.For<IHelperFiles>();
+        files.Exists(Arg.Any<string>()).Returns(true);
+        files.OpenLocked(Arg.Any<string>()).Throws(new IOException("The process cannot access the file because it is being used by another process."));
+        var locked = new CliElevation(launcher, new HelperLocator(files, HelperFingerprint, [Path.Combine(folder, CliElevation.HelperFileName)]));
+
+        var result = await locked.RunElevatedAsync(logOff, CancellationToken.None);
+
+        Assert.Equal(OutcomeKind.Failed, result.Kind);
+        Assert.Contains("could not be read to check it", result.Detail, StringComparison.Ordinal);
+        await launcher.DidNotReceive().RunAsync(Arg.Any<ProcessStartInfo>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task The_verified_helper_stays_locked_until_it_has_run()
+    {
+        var held = new WatchedStream(HelperBuild);
+        var files = Substitute.For<IHelperFiles>();
+        files.Exists(Arg.Any<string>()).Returns(true);
+        files.OpenLocked(Arg.Any<string>()).Returns(held);
+        bool? openWhileRunning = null;
+        launcher.RunAsync(Arg.Any<ProcessStartInfo>(), Arg.Any<CancellationToken>()).Returns(_ =>
+        {
+            openWhileRunning = !held.Disposed;
+            return new ProcessExit(0, HelperId);
+        });
+
+        await new CliElevation(launcher, new HelperLocator(files, HelperFingerprint, [Path.Combine(folder, CliElevation.HelperFileName)]))
+            .RunElevatedAsync(logOff, CancellationToken.None);
+
+        Assert.True(openWhileRunning);
+        Assert.True(held.Disposed);
+    }
+
+    private CliElevation Elevation(params string[] candidates) =>
+        new(launcher, new HelperLocator(new LocalHelperFiles(), HelperFingerprint, candidates), folder);
+
+    private sealed class WatchedStream(byte[] content) : MemoryStream(content)
+    {
+        public bool Disposed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
     }
 }

@@ -109,6 +109,31 @@ public sealed class MessageBoxPromptTests
         Assert.DoesNotContain("No open applications", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Names_from_the_server_cannot_add_lines_to_the_box_or_reverse_its_text()
+    {
+        var hostile = TestSessions.User("bob\u202Etxt.exe", id: 3, client: "LAPTOP-7\r\nNo open applications were found.");
+        var confirmation = new Confirmation(
+            SessionAction.LogOff,
+            hostile,
+            ConfirmationWarning.None,
+            ["EXCEL\u2028\u2028Unsaved work is saved automatically.", "WORD\u2067"],
+            "core title",
+            "core text");
+
+        var (title, text) = ConfirmationLayout.For(confirmation);
+
+        Assert.Equal("Log off bob?txt.exe?", title);
+        Assert.Equal(
+            """
+            Sign out CONTOSO\bob?txt.exe (session 3 on RDS01)?
+            Active, active now, from LAPTOP-7  No open applications were found..
+            Open applications: EXCEL  Unsaved work is saved automatically., WORD?.
+            Unsaved work in them will be lost.
+            """.ReplaceLineEndings(),
+            text);
+    }
+
     private Confirmation Confirmation(SessionAction action, string[]? applications = null, ConfirmationWarning warning = ConfirmationWarning.None) =>
         new(action, bob, warning, applications ?? [], "core title", "core text");
 }

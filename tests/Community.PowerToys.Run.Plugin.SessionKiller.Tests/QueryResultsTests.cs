@@ -28,6 +28,22 @@ public sealed class QueryResultsTests : IDisposable
     }
 
     [Fact]
+    public async Task Names_from_the_server_show_on_one_line_without_bidirectional_controls()
+    {
+        plugin.Serve("RDS01", TestSessions.User("bob\u202Egnp.exe", id: 3, client: "LAPTOP-7\nSigned in: 07:00", station: "RDP\u2066#1"));
+        await plugin.StartAsync("RDS01");
+
+        var result = plugin.Only("bob");
+
+        Assert.Equal("bob?gnp.exe \u2014 Active, active now", result.Title);
+        Assert.Equal(@"CONTOSO\bob?gnp.exe · session 3 on RDS01 · from LAPTOP-7 Signed in: 07:00 · signed in 08:00", result.SubTitle);
+        Assert.Equal(@"CONTOSO\bob?gnp.exe", result.ToolTipData.Title);
+        Assert.Contains("Client: LAPTOP-7 Signed in: 07:00 (10.0.0.7)", result.ToolTipData.Text, StringComparison.Ordinal);
+        Assert.Contains("Station: RDP?#1", result.ToolTipData.Text, StringComparison.Ordinal);
+        Assert.Single(result.ToolTipData.Text.Split('\n'), line => line.StartsWith("Signed in", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_title_highlights_the_matched_characters_of_the_user_name()
     {
         plugin.Serve("RDS01", TestSessions.User("robert", id: 3));

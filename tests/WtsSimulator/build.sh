@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the stand-in wtsapi32.dll into OUTDIR, and OUTDIR/legacy/wtsapi32.dll without the Ex exports.
+# Builds the stand-in wtsapi32.dll into OUTDIR, OUTDIR/legacy/wtsapi32.dll without the Ex exports, and
+# OUTDIR/decoy/wtsapi32.dll, which only marks that it was loaded (a planted DLL the program must not load).
 # Usage: tests/WtsSimulator/build.sh OUTDIR
 set -euo pipefail
 if [ $# -ne 1 ]; then
@@ -13,8 +14,9 @@ if ! command -v "$compiler" >/dev/null 2>&1; then
 fi
 here=$(cd "$(dirname "$0")" && pwd)
 out=$1
-mkdir -p "$out/legacy"
+mkdir -p "$out/legacy" "$out/decoy"
 flags=(-shared -O2 -Wall -Wextra -Werror -std=gnu11 -static-libgcc)
 "$compiler" "${flags[@]}" -o "$out/wtsapi32.dll" "$here/wtsapi32.c" "$here/wtsapi32.def" -lws2_32
 "$compiler" "${flags[@]}" -o "$out/legacy/wtsapi32.dll" "$here/wtsapi32.c" "$here/wtsapi32-legacy.def" -lws2_32
-echo "built $out/wtsapi32.dll and $out/legacy/wtsapi32.dll"
+"$compiler" "${flags[@]}" -o "$out/decoy/wtsapi32.dll" "$here/decoy.c"
+echo "built $out/wtsapi32.dll, $out/legacy/wtsapi32.dll and $out/decoy/wtsapi32.dll"

@@ -1,3 +1,4 @@
+using Community.PowerToys.Run.Plugin.SessionKiller.Properties;
 using Community.PowerToys.Run.Plugin.SessionKiller.Settings;
 using SessionKiller.Core.Actions;
 using SessionKiller.Core.Backend;
@@ -62,7 +63,11 @@ internal sealed class ActionLauncher(
                 AskTimeout = core.AskFirstTimeout,
                 OnNoAnswer = core.OnNoAnswer,
             },
-            SessionAction.SendMessage => request with { MessageText = Placeholders.Fill(settings.MessageText, session.Identity, actor, core.AskFirstTimeout) },
+            SessionAction.SendMessage => request with
+            {
+                MessageTitle = Placeholders.FillNames(Resources.Message_DefaultTitle, session.Identity, actor),
+                MessageText = Placeholders.FillNames(settings.MessageText, session.Identity, actor),
+            },
             _ => request,
         };
     }

@@ -60,6 +60,7 @@ internal static class OutcomeText
             details.Add(Words.Format(Resources.Outcome_AuditLog, auditLog));
         }
 
-        return (Words.Format(format, who, where, server), details.Count == 0 ? null : string.Join(" ", details));
+        // Core's sentence and the failure name users and servers: shown as one clean line, like every name.
+        return (Words.Format(format, who, where, server), details.Count == 0 ? null : Words.Name(string.Join(" ", details)));
     }
 }

@@ -3,39 +3,41 @@ using System.Diagnostics;
 using Community.PowerToys.Run.Plugin.SessionKiller.Properties;
 using Community.PowerToys.Run.Plugin.SessionKiller.Results;
 using SessionKiller.Core.Actions;
+using SessionKiller.Core.Elevation;
 using SessionKiller.Core.HelperProtocol;
 
 namespace Community.PowerToys.Run.Plugin.SessionKiller.Elevation;
 
 /// <summary>
-/// Runs an action through the bundled <c>sessionkiller.exe</c>, started with a UAC prompt. The helper
-/// re-verifies the session itself (<c>--expect-user</c>, <c>--expect-logon</c>) and hands back its exact
-/// outcome through a new file in the user's temp folder (<see cref="OutcomeFile"/>); only that file, written
-/// by the process started here, makes the run count: its exit code alone never does.
+/// Runs an action through the <c>sessionkiller.exe</c> that <see cref="HelperLocator"/> verified, started
+/// with a UAC prompt. The helper re-verifies the session itself (<c>--expect-user</c>, <c>--expect-logon</c>)
+/// and hands back its exact outcome through a new file in the user's temp folder (<see cref="OutcomeFile"/>);
+/// only that file, written by the process started here, makes the run count: its exit code alone never does.
 /// </summary>
 /// <param name="outcomeFolder">Where the helper's outcome file is created; null for the user's temp folder.</param>
-internal sealed class CliElevation(IProcessLauncher launcher, string helperPath, string? outcomeFolder = null) : IElevation
+internal sealed class CliElevation(IProcessLauncher launcher, HelperLocator helpers, string? outcomeFolder = null) : IElevation
 {
-    public const string HelperFileName = "sessionkiller.exe";
+    public const string HelperFileName = ElevatedHelper.FileName;
 
     /// <summary>ShellExecuteEx's answer when the user says No to the UAC prompt.</summary>
     private const int ErrorCancelled = 1223;
 
-    public string HelperPath { get; } = helperPath;
-
     public async Task<ElevatedResult> RunElevatedAsync(ActionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!Path.IsPathFullyQualified(HelperPath) || !File.Exists(HelperPath))
+
+        // Held open (unchangeable) until the helper has run.
+        using var helper = helpers.Locate();
+        if (helper.Path is not { } helperPath)
         {
-            return new ElevatedResult(OutcomeKind.Failed, Words.Format(Resources.Elevation_HelperMissing, HelperPath));
+            return new ElevatedResult(OutcomeKind.Failed, helper.Problem);
         }
 
         var outcomePath = OutcomeFile.NewPath(outcomeFolder ?? Path.GetTempPath());
         ProcessStartInfo startInfo;
         try
         {
-            startInfo = StartInfo(request, outcomePath);
+            startInfo = StartInfo(helperPath, request, outcomePath);
         }
         catch (ArgumentException exception)
         {
@@ -90,14 +92,14 @@ internal sealed class CliElevation(IProcessLauncher launcher, string helperPath,
     }
 
     /// <summary>The helper by its full path (never a PATH lookup, never a shell command line), elevated.</summary>
-    internal ProcessStartInfo StartInfo(ActionRequest request, string outcomePath)
+    internal static ProcessStartInfo StartInfo(string helperPath, ActionRequest request, string outcomePath)
     {
-        var startInfo = new ProcessStartInfo(HelperPath)
+        var startInfo = new ProcessStartInfo(helperPath)
         {
             UseShellExecute = true,
             Verb = "runas",
             WindowStyle = ProcessWindowStyle.Hidden,
-            WorkingDirectory = Path.GetDirectoryName(HelperPath),
+            WorkingDirectory = Path.GetDirectoryName(helperPath),
         };
         foreach (var argument in HelperCommandLine.For(request, outcomeFile: outcomePath))
         {

@@ -13,12 +13,15 @@ internal static partial class User32
     public const int IDYES = 6;
     public const int IDNO = 7;
 
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
     [LibraryImport(Libraries.User32, EntryPoint = "MessageBoxW", SetLastError = true, StringMarshalling = StringMarshalling.Utf16)]
     public static partial int MessageBoxW(nint hWnd, string lpText, string lpCaption, uint uType);
 
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
     [LibraryImport(Libraries.User32, SetLastError = true)]
     public static partial nint GetForegroundWindow();
 
+    [DefaultDllImportSearchPaths(DllImportSearchPath.System32)]
     [LibraryImport(Libraries.User32, SetLastError = true)]
     public static partial uint GetWindowThreadProcessId(nint hWnd, out uint lpdwProcessId);
 }

@@ -8,6 +8,7 @@ using SessionKiller.Core.Catalog;
 using SessionKiller.Core.Matching;
 using SessionKiller.Core.Query;
 using SessionKiller.Core.Sessions;
+using SessionKiller.Core.Text;
 using Wox.Plugin;
 
 namespace Community.PowerToys.Run.Plugin.SessionKiller.Results;
@@ -139,7 +140,7 @@ internal sealed class ResultFactory(SessionText text, Func<string> iconPath)
             ? Words.Format(Resources.Server_ShowingFrom, text.Ago(retrieved))
             : Resources.Server_NothingRead;
         var title = Words.Format(Resources.Server_Problem_Title, Words.Server(server.ServerName), problem);
-        var details = failure.ToString();
+        var details = DisplayText.Lines(failure.ToString());
         if (server.FailedAt is { } failedAt)
         {
             details += Environment.NewLine + Words.Format(Resources.Server_FailedAt, text.When(failedAt));
@@ -148,7 +149,7 @@ internal sealed class ResultFactory(SessionText text, Func<string> iconPath)
         return new Result
         {
             Title = title,
-            SubTitle = failure.Text.Trim() + " \u00b7 " + age + " \u00b7 " + Resources.Server_Retry,
+            SubTitle = Words.Name(failure.Text.Trim()) + " \u00b7 " + age + " \u00b7 " + Resources.Server_Retry,
             ToolTipData = new ToolTipData(title, details),
             IcoPath = iconPath(),
             Score = 0,

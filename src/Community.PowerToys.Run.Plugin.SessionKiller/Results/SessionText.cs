@@ -14,7 +14,7 @@ internal sealed class SessionText(TimeProvider time)
     /// <summary>"bob — Disconnected, idle 2 h 14 min". Starts with the user name, which the highlights index.</summary>
     public static string Title(SessionInfo session)
     {
-        var name = session.IsCurrentSession ? Words.Format(Resources.Title_You, session.UserName) : session.UserName;
+        var name = session.IsCurrentSession ? Words.Format(Resources.Title_You, session.UserName) : Words.Name(session.UserName);
         var facts = new List<string>(3) { Words.State(session.State) };
         if (session.Lock == LockState.Locked)
         {
@@ -28,7 +28,7 @@ internal sealed class SessionText(TimeProvider time)
     /// <summary>"CONTOSO\bob · session 3 on RDS01 · from LAPTOP-7 · signed in 08:12".</summary>
     public string Subtitle(SessionInfo session)
     {
-        var parts = new List<string>(4) { session.QualifiedUserName, Words.Where(session.SessionId, session.ServerName) };
+        var parts = new List<string>(4) { Words.Name(session.QualifiedUserName), Words.Where(session.SessionId, session.ServerName) };
         if (From(session) is { } from)
         {
             parts.Add(from);
@@ -43,7 +43,7 @@ internal sealed class SessionText(TimeProvider time)
     }
 
     public static string DetailsTitle(SessionInfo session) =>
-        session.QualifiedUserName.Length > 0 ? session.QualifiedUserName : Words.Where(session.SessionId, session.ServerName);
+        session.QualifiedUserName.Length > 0 ? Words.Name(session.QualifiedUserName) : Words.Where(session.SessionId, session.ServerName);
 
     /// <summary>Every field, one per line: the tooltip, and what "Copy details" copies.</summary>
     public string Details(SessionInfo session)

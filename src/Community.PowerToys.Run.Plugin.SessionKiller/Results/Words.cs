@@ -1,6 +1,7 @@
 using System.Globalization;
 using Community.PowerToys.Run.Plugin.SessionKiller.Properties;
 using SessionKiller.Core.Sessions;
+using SessionKiller.Core.Text;
 
 namespace Community.PowerToys.Run.Plugin.SessionKiller.Results;
 
@@ -10,7 +11,15 @@ internal static class Words
     /// <summary>Below this a session counts as in use right now.</summary>
     private static readonly TimeSpan ActiveNow = TimeSpan.FromSeconds(1);
 
-    public static string Format(string format, params object?[] args) => string.Format(CultureInfo.CurrentCulture, format, args);
+    /// <summary>
+    /// A localized sentence around values. Every string value is shown as one clean line: names come from
+    /// servers and processes, and one with a line break or a bidirectional override must not rewrite the box.
+    /// </summary>
+    public static string Format(string format, params object?[] args) =>
+        string.Format(CultureInfo.CurrentCulture, format, Array.ConvertAll(args, arg => arg is string text ? Name(text) : arg));
+
+    /// <summary>A user, client, server or process name as it may be shown (see <see cref="DisplayText.OneLine"/>).</summary>
+    public static string Name(string name) => DisplayText.OneLine(name);
 
     public static string State(SessionState state) => state switch
     {
@@ -59,7 +68,7 @@ internal static class Words
     }
 
     /// <summary>The server as a person calls it: "this PC" for the local computer.</summary>
-    public static string Server(string serverName) => ServerNames.IsLocal(serverName) ? Resources.ThisComputer : serverName;
+    public static string Server(string serverName) => ServerNames.IsLocal(serverName) ? Resources.ThisComputer : Name(serverName);
 
     /// <summary>"session 3 on RDS01".</summary>
     public static string Where(int sessionId, string serverName) =>
@@ -67,5 +76,5 @@ internal static class Words
 
     /// <summary>DOMAIN\user, or the session when nobody is signed in to it.</summary>
     public static string Who(SessionIdentity target) =>
-        target.QualifiedUserName.Length > 0 ? target.QualifiedUserName : Where(target.SessionId, target.ServerName);
+        target.QualifiedUserName.Length > 0 ? Name(target.QualifiedUserName) : Where(target.SessionId, target.ServerName);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SessionKiller.Core.Settings;
+using SessionKiller.Core.Text;
 
 namespace SessionKiller.Core.HelperProtocol;
 
@@ -41,7 +42,7 @@ public static class CliValues
         foreach (var c in value)
         {
             var allowedBreak = multiline && c is '\n' or '\r' or '\t';
-            if ((char.IsControl(c) && !allowedBreak) || IsBidiControl(c))
+            if ((char.IsControl(c) && !allowedBreak) || DisplayText.IsBidiControl(c))
             {
                 return string.Create(CultureInfo.InvariantCulture, $"{name} contains the control character U+{(int)c:X4}.");
             }
@@ -73,7 +74,4 @@ public static class CliValues
                 CultureInfo.InvariantCulture,
                 $"{name} must be {SessionKillerSettings.MinAskFirstTimeoutSeconds} to {SessionKillerSettings.MaxAskFirstTimeoutSeconds} seconds, not {seconds}.")
             : null;
-
-    /// <summary>The embeddings, overrides and isolates that change how the text around them reads.</summary>
-    public static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }

@@ -7,10 +7,15 @@ public enum MatchKind
 {
     /// <summary>The query had no words: every session that passed the filters.</summary>
     Listed = 0,
-    Fuzzy = 1,
-    Substring = 2,
-    Prefix = 3,
-    Exact = 4,
+
+    /// <summary>A word of four or more characters, one transposition, substitution, insertion or deletion away.</summary>
+    Typo = 1,
+
+    /// <summary>The word's characters in order, with others between them.</summary>
+    Fuzzy = 2,
+    Substring = 3,
+    Prefix = 4,
+    Exact = 5,
 }
 
 /// <summary>A session that matched, how well, and which characters of its user name to highlight.</summary>

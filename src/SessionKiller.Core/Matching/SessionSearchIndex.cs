@@ -7,101 +7,54 @@ namespace SessionKiller.Core.Matching;
 
 /// <summary>
 /// What the matcher needs of a list of sessions, worked out once per list instead of on every keystroke: each
-/// session's DOMAIN\user, a mask of the characters in each field (a word with a character no field has is
-/// rejected without reading a name), what the filters look at, and the sessions pre-sorted in both ranking orders,
-/// so a query walks them in order, reading little, until it has enough.
+/// session's fields and masks of their characters (a word with a character no field has is rejected without reading
+/// a name), what the filters look at, and the sessions in <see cref="Ranking"/>'s order, for all servers and per
+/// server, so a query walks only the server it names, in order, reading little, until it has enough.
 /// </summary>
-/// <remarks>
-/// The catalog's lists (<see cref="IndexedSessions"/>) carry their index. Any other list gets one cached per list
-/// instance; since such a list may have been edited since, the index keeps the sessions it was built from and is
-/// built again when they differ.
-/// </remarks>
+/// <remarks>The catalog's lists (<see cref="IndexedSessions"/>) carry their index; any other list is indexed per call.</remarks>
 internal sealed class SessionSearchIndex
 {
-    /// <summary>Masks per session: the characters of user, DOMAIN\user, client, station, then their pairs of neighbours.</summary>
-    public const int MasksPerSession = 8;
-
-    private static readonly ConditionalWeakTable<IReadOnlyList<SessionInfo>, SessionSearchIndex> Cache = [];
+    private readonly Orders all;
+    private readonly Dictionary<string, Orders> byServer = new(ServerNames.Comparer);
 
     public SessionSearchIndex(IReadOnlyList<SessionInfo> list)
     {
-        var count = list.Count;
-        Sessions = new SessionInfo?[count];
-        Qualified = new string[count];
-        Masks = new ulong[count * MasksPerSession];
-        var entries = new Entry[count];
-        var listing = new List<RankedCandidate>(count);
-        var words = new List<RankedCandidate>(count);
-        for (var i = 0; i < count; i++)
+        Entries = new Entry[list.Count];
+        var present = new List<int>(list.Count);
+        for (var i = 0; i < list.Count; i++)
         {
-            var session = list[i];
-            Sessions[i] = session;
-            Qualified[i] = "";
-            if (session is null)
+            if (list[i] is { } session)
             {
-                continue;
+                Entries[i] = new Entry(session);
+                present.Add(i);
             }
-
-            Qualified[i] = session.DomainName.Length == 0 ? "" : session.QualifiedUserName;
-            var masks = Masks.AsSpan(i * MasksPerSession, MasksPerSession);
-            masks[0] = CharMask(session.UserName);
-            masks[1] = CharMask(Qualified[i]);
-            masks[2] = CharMask(session.ClientName);
-            masks[3] = CharMask(session.StationName);
-            masks[4] = PairMask(session.UserName);
-            masks[5] = PairMask(Qualified[i]);
-            masks[6] = PairMask(session.ClientName);
-            masks[7] = PairMask(session.StationName);
-            entries[i] = new Entry(i, session, masks[0] | masks[1] | masks[2] | masks[3], Qualified[i]);
-
-            var stateOrder = RankedCandidate.StateOrder(session.State);
-            listing.Add(RankedCandidate.Create(i, session.IdleTime, session.IsCurrentSession ? 1 : 0, afterIdle: stateOrder));
-
-            // With words the own session and the score come first; they are sorted out per query.
-            words.Add(RankedCandidate.Create(i, session.IdleTime, stateOrder, afterIdle: 0));
         }
 
-        var order = new CandidateOrder(list);
-        ListingOrder = Sorted(listing, order, entries);
-        WordOrder = Sorted(words, order, entries);
+        all = new Orders(Sorted(present, Ranking.CompareUnscored(list, withWords: false)), Sorted(present, Ranking.CompareUnscored(list, withWords: true)));
+        foreach (var group in present.GroupBy(i => ServerNames.Normalize(list[i].ServerName), ServerNames.Comparer))
+        {
+            var members = group.ToHashSet();
+            byServer[group.Key] = new Orders(Array.FindAll(all.Listing, members.Contains), Array.FindAll(all.Words, members.Contains));
+        }
     }
 
-    /// <summary>The sessions the index was built from, by their position in the list.</summary>
-    public SessionInfo?[] Sessions { get; }
+    /// <summary>One per position in the list (default for a null session, which no order holds).</summary>
+    public Entry[] Entries { get; }
 
-    /// <summary>DOMAIN\user per session, or empty when it has no domain.</summary>
-    public string[] Qualified { get; }
+    public static SessionSearchIndex For(IReadOnlyList<SessionInfo> sessions) =>
+        sessions is IndexedSessions indexed ? indexed.Index : new SessionSearchIndex(sessions);
 
-    /// <summary><see cref="MasksPerSession"/> character masks per session (see <see cref="CharMask"/>).</summary>
-    public ulong[] Masks { get; }
-
-    /// <summary>The sessions (nulls left out) in the order of a listing: own last, longest idle first, then state.</summary>
-    public Entry[] ListingOrder { get; }
-
-    /// <summary>The sessions (nulls left out) in the order used among equal scores with words: state, then longest idle.</summary>
-    public Entry[] WordOrder { get; }
-
-    public static SessionSearchIndex For(IReadOnlyList<SessionInfo> sessions)
+    /// <summary>Positions into <see cref="Entries"/> in ranking order among equal scores; only the server's when one is named.</summary>
+    public int[] Order(string? server, bool withWords)
     {
-        if (sessions is IndexedSessions indexed)
-        {
-            return indexed.Index;
-        }
-
-        if (Cache.TryGetValue(sessions, out var cached) && cached.IsFor(sessions))
-        {
-            return cached;
-        }
-
-        var fresh = new SessionSearchIndex(sessions);
-        Cache.AddOrUpdate(sessions, fresh);
-        return fresh;
+        var orders = server is null ? all : byServer.GetValueOrDefault(ServerNames.Normalize(server));
+        return orders is null ? [] : withWords ? orders.Words : orders.Listing;
     }
 
     /// <summary>
     /// One bit per ASCII character, ASCII letters folded to upper case the way ordinal ignore-case compares them
     /// (only ASCII matches ASCII there); characters outside ASCII set no bit and so never rule anything out.
-    /// Bits may be shared (the mask keeps the low six bits), which only makes the test less sharp, never wrong.
+    /// Bits may be shared (a shift keeps the low six bits), which only makes the test less sharp, never wrong.
     /// </summary>
     public static ulong CharMask(ReadOnlySpan<char> text)
     {
@@ -110,7 +63,7 @@ internal sealed class SessionSearchIndex
         {
             if (c < 128)
             {
-                mask |= 1UL << (char.IsAsciiLetterLower(c) ? c - ('a' - 'A') : c);
+                mask |= 1UL << FoldAscii(c);
             }
         }
 
@@ -126,12 +79,9 @@ internal sealed class SessionSearchIndex
         var mask = 0UL;
         for (var i = 1; i < text.Length; i++)
         {
-            int first = text[i - 1], second = text[i];
-            if (first < 128 && second < 128)
+            if (text[i - 1] < 128 && text[i] < 128)
             {
-                first = char.IsAsciiLetterLower((char)first) ? first - ('a' - 'A') : first;
-                second = char.IsAsciiLetterLower((char)second) ? second - ('a' - 'A') : second;
-                mask |= 1UL << ((first * 31) + second);
+                mask |= 1UL << ((FoldAscii(text[i - 1]) * 31) + FoldAscii(text[i]));
             }
         }
 
@@ -141,68 +91,73 @@ internal sealed class SessionSearchIndex
     /// <summary>One bit per length; lengths from 63 on share the last bit.</summary>
     public static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
 
-    private static ReadOnlySpan<char> First(string text) => text.AsSpan(0, Math.Min(text.Length, 1));
+    private static int FoldAscii(char c) => char.IsAsciiLetterLower(c) ? c - ('a' - 'A') : c;
 
-    private static Entry[] Sorted(List<RankedCandidate> candidates, CandidateOrder order, Entry[] entries)
+    private static int[] Sorted(List<int> positions, Comparison<int> order)
     {
-        var span = CollectionsMarshal.AsSpan(candidates);
-        span.Sort(order);
-        var sorted = new Entry[span.Length];
-        for (var i = 0; i < span.Length; i++)
-        {
-            sorted[i] = entries[span[i].Index];
-        }
-
+        var sorted = positions.ToArray();
+        Array.Sort(sorted, order);
         return sorted;
     }
 
-    private bool IsFor(IReadOnlyList<SessionInfo> list)
-    {
-        if (list.Count != Sessions.Length)
-        {
-            return false;
-        }
+    private sealed record Orders(int[] Listing, int[] Words);
 
-        for (var i = 0; i < Sessions.Length; i++)
-        {
-            if (!ReferenceEquals(list[i], Sessions[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>What the filters and the first word test read of one session, side by side in the walking order.</summary>
+    /// <summary>The fields of a session a word is matched against, with their masks, and what the filters read.</summary>
     [StructLayout(LayoutKind.Auto)]
     internal readonly struct Entry
     {
-        public Entry(int index, SessionInfo session, ulong anyMask, string qualified)
+        private readonly FieldMasks masks;
+        private readonly FieldTexts texts;
+        private readonly FieldStarts starts;
+
+        public Entry(SessionInfo session)
         {
-            Index = index;
-            AnyMask = anyMask;
-            FirstChars = CharMask(First(session.UserName)) | CharMask(First(qualified)) | CharMask(First(session.ClientName)) | CharMask(First(session.StationName));
-            Lengths = LengthBit(session.UserName.Length) | LengthBit(session.ClientName.Length) | LengthBit(session.StationName.Length)
-                | (qualified.Length == 0 ? 0 : LengthBit(qualified.Length));
+            Session = session;
+            Qualified = session.DomainName.Length == 0 ? "" : session.QualifiedUserName;
+            for (var field = 0; field < WordMatcher.FieldCount; field++)
+            {
+                var text = (MatchField)field switch
+                {
+                    MatchField.UserName => session.UserName,
+                    MatchField.QualifiedUserName => Qualified,
+                    MatchField.Client => session.ClientName,
+                    MatchField.Address => session.ClientAddress,
+                    _ => session.StationName,
+                };
+                texts[field] = text;
+                starts[field] = text.Length == 0 ? '\0' : WordMatcher.Fold(text[0]);
+                masks[field] = CharMask(text);
+                masks[WordMatcher.FieldCount + field] = PairMask(text);
+                AnyChars |= masks[field];
+                if (text.Length != 0)
+                {
+                    FirstChars |= CharMask(text.AsSpan(0, 1));
+                    Lengths |= LengthBit(text.Length);
+                }
+            }
+
+            Idle = session.IdleTime;
             SessionId = session.SessionId;
             State = session.State;
             IsSystem = session.IsSystemSession;
             IsOwn = session.IsCurrentSession;
-            Idle = session.IdleTime;
         }
 
-        /// <summary>Position in the list.</summary>
-        public int Index { get; }
+        public SessionInfo Session { get; }
 
-        /// <summary>The characters of all four fields together.</summary>
-        public ulong AnyMask { get; }
+        /// <summary>DOMAIN\user, or empty when there is no domain (then the user name alone is the field).</summary>
+        public string Qualified { get; }
 
-        /// <summary>The first characters of the four fields (<see cref="CharMask"/>): what an exact or prefix match must start with.</summary>
+        /// <summary>The characters of all fields together (<see cref="CharMask"/>).</summary>
+        public ulong AnyChars { get; }
+
+        /// <summary>The first characters of the fields: what an exact or prefix match must start with.</summary>
         public ulong FirstChars { get; }
 
-        /// <summary>The lengths of the four fields (<see cref="LengthBit"/>): what an exact match must have.</summary>
+        /// <summary>The lengths of the fields (<see cref="LengthBit"/>): what an exact match must have.</summary>
         public ulong Lengths { get; }
+
+        public TimeSpan? Idle { get; }
 
         public int SessionId { get; }
 
@@ -212,7 +167,35 @@ internal sealed class SessionSearchIndex
 
         public bool IsOwn { get; }
 
-        public TimeSpan? Idle { get; }
+        public string Field(MatchField field) => texts[(int)field];
+
+        public int Length(MatchField field) => texts[(int)field].Length;
+
+        /// <summary>The field's first character, folded as ordinal ignore-case compares (<c>\0</c> when empty).</summary>
+        public char Start(MatchField field) => starts[(int)field];
+
+        public ulong Chars(MatchField field) => masks[(int)field];
+
+        public ulong Pairs(MatchField field) => masks[WordMatcher.FieldCount + (int)field];
+    }
+
+    [InlineArray(WordMatcher.FieldCount)]
+    private struct FieldTexts
+    {
+        private string first;
+    }
+
+    [InlineArray(WordMatcher.FieldCount)]
+    private struct FieldStarts
+    {
+        private char first;
+    }
+
+    /// <summary>The characters, then the pairs of neighbours, of each field.</summary>
+    [InlineArray(2 * WordMatcher.FieldCount)]
+    private struct FieldMasks
+    {
+        private ulong first;
     }
 }
 

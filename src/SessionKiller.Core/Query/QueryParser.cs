@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using SessionKiller.Core.Sessions;
 
@@ -9,7 +10,8 @@ namespace SessionKiller.Core.Query;
 /// <remarks>
 /// The grammar, token by token (tokens are separated by white space and control characters):
 /// <list type="bullet">
-/// <item><c>bob</c>, <c>contoso\bob</c>: a free word; every word must match (user, DOMAIN\user, client or station).</item>
+/// <item><c>bob</c>, <c>contoso\bob</c>, <c>10.1.4.7</c>, <c>fe80::1</c>: a free word; every word must match (user,
+/// DOMAIN\user, client name, client address or station).</item>
 /// <item><c>"ann marie"</c>: a quoted term, one word with its spaces; never a filter. <c>""</c> is ignored.</item>
 /// <item><c>#3</c>: a session id (0 to <see cref="int.MaxValue"/>).</item>
 /// <item><c>@rds01</c>, <c>bob@rds01</c>, <c>#3@rds01</c>: a server; <c>@localhost</c> and <c>@.</c> mean this computer.</item>
@@ -34,6 +36,8 @@ public static class QueryParser
 
     private const string IdleFilterName = "idle";
     private const string StateFilterName = "state";
+
+    private static readonly SearchValues<char> AddressCharacters = SearchValues.Create("0123456789abcdefABCDEF:.");
 
     private static readonly SessionState[] AllStates = Enum.GetValues<SessionState>();
 
@@ -137,8 +141,9 @@ public static class QueryParser
             return ParseSessionId(word, builder);
         }
 
+        // "face:b00c::1" starts like a filter, but only hex digits, colons and dots make an IPv6 address (or its start).
         var colon = word.IndexOf(':');
-        if (colon > 0 && IsAllLetters(word[..colon]))
+        if (colon > 0 && IsAllLetters(word[..colon]) && word.ContainsAnyExcept(AddressCharacters))
         {
             var name = word[..colon];
             var value = word[(colon + 1)..];

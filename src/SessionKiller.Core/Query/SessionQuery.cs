@@ -7,7 +7,7 @@ public sealed record SessionQuery
 {
     public static SessionQuery Everyone { get; } = new();
 
-    /// <summary>Free words and quoted phrases; each must match the user, DOMAIN\user, client name or station.</summary>
+    /// <summary>Free words and quoted phrases; each must match the user, DOMAIN\user, client name, client address or station.</summary>
     public IReadOnlyList<string> Terms { get; init; } = [];
 
     /// <summary><c>#3</c>: only this session id.</summary>

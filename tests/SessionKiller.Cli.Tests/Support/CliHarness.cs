@@ -43,6 +43,9 @@ internal sealed class CliHarness
 
     public bool RunsElevated { get; set; }
 
+    /// <summary>Where install-helper copies from and to; null: nowhere real (a run that tries fails the test).</summary>
+    public HelperInstallPlaces HelperInstall { get; set; } = new(null, "/nonexistent/Program Files", IsWindows: true);
+
     /// <summary>Null runs the CLI as on a system without a backend.</summary>
     public bool HasBackend { get; set; } = true;
 
@@ -84,6 +87,7 @@ internal sealed class CliHarness
             Actor = Actor,
             Time = Time,
             RunsElevated = RunsElevated,
+            HelperInstall = HelperInstall,
         };
         var exitCode = await new CliApp(ports).RunAsync(args, cancellationToken);
         return new CliRun(exitCode, output.ToString(), error.ToString());

@@ -30,6 +30,10 @@ public class SmallPartsTests
     }
 
     [Fact]
+    public void A_plain_message_fills_the_names_and_leaves_seconds_as_typed() =>
+        Assert.Equal("bob, ADMIN waits {seconds}s", Placeholders.FillNames("{user}, {Admin} waits {seconds}s", TestSessions.User("bob").Identity, "ADMIN"));
+
+    [Fact]
     public void Application_list_drops_the_windows_shell_and_duplicates_and_sorts()
     {
         var apps = ApplicationList.From([

@@ -298,12 +298,25 @@ public class QueryParserTests
     }
 
     [Theory]
+    [InlineData("10.1.4.7")]
+    [InlineData("10.1.")]
+    [InlineData("fe80::1")]
+    [InlineData("::1")]
+    [InlineData("face:b00c::1")]
+    [InlineData("FACE:")]
+    public void A_client_address_or_its_start_is_a_word_not_a_filter(string text)
+    {
+        Assert.Equal([text], Valid(text).Terms);
+    }
+
+    [Theory]
     [InlineData("foo:bar")]
     [InlineData("foo:")]
     [InlineData("user:bob")]
     [InlineData("server:rds01")]
     [InlineData("Ärger:x")]
     [InlineData("bob:")]
+    [InlineData("face:b00x")]
     public void A_word_of_letters_before_a_colon_is_an_unknown_filter(string text)
     {
         var problem = Invalid(text);

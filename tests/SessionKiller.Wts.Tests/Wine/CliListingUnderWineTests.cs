@@ -110,4 +110,20 @@ public sealed class CliListingUnderWineTests(WineFixture wine)
         Assert.Empty(titled.CallsTo("WTSLogoffSession"));
         Assert.Equal(["Done", "Done"], world.AuditLines().Select(line => line.GetProperty("outcome").GetString()));
     }
+
+    [Fact]
+    public async Task A_text_that_looks_like_a_help_option_is_sent_and_help_with_a_value_is_refused()
+    {
+        var world = new CliWorld(wine, Scenario);
+
+        var sent = await world.RunAsync("message", "bob", "--server", "A", "--text", "-h: hi", "--title", "/?:x");
+        var refused = await world.RunAsync("message", "bob", "--server", "-h:x", "--text", "hi");
+
+        CliAssert.ExitCode(0, sent);
+        Assert.DoesNotContain("Usage:", sent.Output, StringComparison.Ordinal);
+        Assert.Matches(@"title=""/\?:x"" text=""-h: hi"" -> ok", Assert.Single(sent.CallsTo("WTSSendMessageW")));
+        CliAssert.ExitCode(1, refused);
+        Assert.Empty(refused.CallsTo("WTSSendMessageW"));
+        Assert.Equal("", refused.Output);
+    }
 }

@@ -66,6 +66,43 @@ public sealed class CliUnderWineTests(WineFixture wine)
     }
 
     [Fact]
+    public async Task A_wtsapi32_planted_beside_the_exe_is_never_loaded()
+    {
+        var marker = Path.Combine(wine.WorkDirectory, $"decoy-{Guid.NewGuid():N}.loaded");
+
+        var run = await wine.RunAsync(
+            WineApp.Cli,
+            Scenario,
+            ["list", "--server", "RDS01", "--json"],
+            WtsApi.StandInWithADecoyBesideTheExe,
+            environment: new Dictionary<string, string> { ["WTSSIM_DECOY_MARKER"] = WineFixture.WindowsPath(marker) });
+
+        Assert.False(File.Exists(marker), "sessionkiller.exe loaded the wtsapi32.dll planted beside it");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Single(run.CallsTo("WTSEnumerateSessionsExW"));
+    }
+
+    [Fact]
+    public async Task The_planted_decoy_marks_that_it_was_loaded_when_a_program_does_load_it()
+    {
+        // Keeps the test above honest: the decoy it plants would show if it were loaded.
+        var marker = Path.Combine(wine.WorkDirectory, $"decoy-{Guid.NewGuid():N}.loaded");
+
+        await wine.RunAsync(
+            WineApp.Probe,
+            Scenario,
+            ["list", "RDS01"],
+            WtsApi.StandInWithADecoyBesideTheExe,
+            environment: new Dictionary<string, string>
+            {
+                ["WTSSIM_DECOY_MARKER"] = WineFixture.WindowsPath(marker),
+                ["WTSPROBE_WTSAPI32"] = WineFixture.WindowsPath(Path.Combine(wine.WorkDirectory, "standin", "decoy", "wtsapi32.dll")),
+            });
+
+        Assert.True(File.Exists(marker));
+    }
+
+    [Fact]
     public async Task List_against_wines_own_wtsapi32_is_an_empty_json_array()
     {
         var run = await wine.RunAsync(WineApp.Cli, null, ["list", "--json"], WtsApi.WineBuiltIn);
@@ -117,7 +154,13 @@ public sealed class CliUnderWineTests(WineFixture wine)
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(["WTSLogoffSession server=RDS01 id=3 wait=1 -> ok"], run.CallsTo("WTSLogoffSession"));
-        var audit = Assert.Single(run.Audit);
+        // Elevated (as every Wine process is), it logged machine-wide, not where SESSIONKILLER_AUDIT_LOG pointed.
+        Assert.True(File.Exists(wine.MachineAuditLogPath));
+        Assert.All(run.Audit, line => Assert.Contains("\"elevated\":true", line, StringComparison.Ordinal));
+        Assert.Equal(2, run.Audit.Count);
+        Assert.Contains("\"phase\":\"about-to\"", run.Audit[0], StringComparison.Ordinal);
+        var audit = run.Audit[1];
+        Assert.Contains("\"phase\":\"outcome\"", audit, StringComparison.Ordinal);
         Assert.Contains("bob", audit, StringComparison.Ordinal);
         Assert.Contains("RDS01", audit, StringComparison.Ordinal);
     }

@@ -18,11 +18,17 @@ public enum WineApp
 /// <summary>Which wtsapi32.dll the program gets.</summary>
 public enum WtsApi
 {
-    /// <summary>The stand-in, beside the exe, chosen over Wine's own by WINEDLLOVERRIDES.</summary>
+    /// <summary>The stand-in, in the prefix's System32 (where the product loads it from), chosen over Wine's own by WINEDLLOVERRIDES.</summary>
     StandIn,
 
-    /// <summary>The stand-in built without the Ex exports, as on systems before Windows 7.</summary>
+    /// <summary>
+    /// The stand-in built without the Ex exports, as on systems before Windows 7. System32 holds the full
+    /// one, so only the probe can use it: it loads the file named by WTSPROBE_WTSAPI32.
+    /// </summary>
     StandInWithoutExFunctions,
+
+    /// <summary>The stand-in in System32, and beside the exe a planted wtsapi32.dll that marks it was loaded (WTSSIM_DECOY_MARKER).</summary>
+    StandInWithADecoyBesideTheExe,
 
     /// <summary>Wine's own built-in wtsapi32 (mostly stubs; enumerating gives no sessions).</summary>
     WineBuiltIn,
@@ -39,7 +45,7 @@ public sealed class WineCollection : ICollectionFixture<WineFixture>
 /// trimmed: as shipped), and keeps one private Wine prefix for the whole collection. A missing wine or
 /// mingw-w64 fails every Wine test with a message saying so; nothing is skipped.
 /// </summary>
-public sealed class WineFixture : IAsyncLifetime
+public sealed class WineFixture : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan WinebootTimeout = TimeSpan.FromMinutes(5);
@@ -47,6 +53,10 @@ public sealed class WineFixture : IAsyncLifetime
     private readonly IMessageSink _diagnostics;
     private readonly Dictionary<WineApp, Lazy<Task<string>>> _published = [];
     private readonly Lock _appDirectories = new();
+
+    // Wine gives every process a full (elevated) token, so the CLI logs machine-wide, as elevated Windows
+    // processes do: one run of it at a time, so that what it appended there is known to be its own.
+    private readonly SemaphoreSlim _machineAuditLog = new(1, 1);
     private int _runs;
 
     public WineFixture(IMessageSink diagnostics)
@@ -88,7 +98,9 @@ public sealed class WineFixture : IAsyncLifetime
         // Both programs at once: trimming is mostly one thread, so two publishes share two cores well.
         var probe = _published[WineApp.Probe].Value;
         var cli = _published[WineApp.Cli].Value;
-        await Task.WhenAll(standIn, prefix, probe, cli);
+        await Task.WhenAll(standIn, prefix);
+        InstallStandInIntoSystem32();
+        await Task.WhenAll(probe, cli);
         Report("ready");
     }
 
@@ -132,6 +144,11 @@ public sealed class WineFixture : IAsyncLifetime
         variables["WTSSIM_SCENARIO"] = scenarioPath;
         variables["WTSSIM_LOG"] = logPath;
         variables["SESSIONKILLER_AUDIT_LOG"] = WindowsPath(auditPath);
+        if (api == WtsApi.StandInWithoutExFunctions)
+        {
+            variables["WTSPROBE_WTSAPI32"] = WindowsPath(Path.Combine(WorkDirectory, "standin", "legacy", "wtsapi32.dll"));
+        }
+
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             variables[name] = value;
@@ -139,11 +156,44 @@ public sealed class WineFixture : IAsyncLifetime
 
         await StartWineServerAsync();
         var exe = Path.Combine(directory, ExeName(app));
-        var result = await Timed("last run", () => ProcessRunner.RunAsync("wine", [exe, .. arguments], variables, timeout ?? TimeSpan.FromSeconds(90), run, outputDirectory: run));
+        ProcessResult result;
+        await _machineAuditLog.WaitAsync();
+        try
+        {
+            var before = File.Exists(MachineAuditLogPath) ? new FileInfo(MachineAuditLogPath).Length : 0;
+            result = await Timed("last run", () => ProcessRunner.RunAsync("wine", [exe, .. arguments], variables, timeout ?? TimeSpan.FromSeconds(90), run, outputDirectory: run));
+            await CopyAppendedAsync(MachineAuditLogPath, before, UnixPath(variables["SESSIONKILLER_AUDIT_LOG"] ?? WindowsPath(auditPath)));
+        }
+        finally
+        {
+            _machineAuditLog.Release();
+        }
+
         var calls = File.Exists(logPath) ? await File.ReadAllLinesAsync(logPath) : [];
         var audit = File.Exists(auditPath) ? await File.ReadAllLinesAsync(auditPath) : [];
         return new WineRun(result, calls, audit);
     }
+
+    public void Dispose() => _machineAuditLog.Dispose();
+
+    /// <summary><c>C:\ProgramData\SessionKiller\audit.jsonl</c> in the prefix: where an elevated CLI logs, whatever SESSIONKILLER_AUDIT_LOG says.</summary>
+    public string MachineAuditLogPath => Path.Combine(Prefix, "drive_c", "ProgramData", "SessionKiller", "audit.jsonl");
+
+    /// <summary>What a run appended to the machine-wide log, copied to the file its test reads (the one the variable names).</summary>
+    private static async Task CopyAppendedAsync(string source, long from, string destination)
+    {
+        if (!File.Exists(source) || new FileInfo(source).Length <= from)
+        {
+            return;
+        }
+
+        await using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        input.Seek(from, SeekOrigin.Begin);
+        await using var output = new FileStream(destination, FileMode.Append, FileAccess.Write);
+        await input.CopyToAsync(output);
+    }
+
+    private static string UnixPath(string windowsPath) => windowsPath.StartsWith("Z:", StringComparison.Ordinal) ? windowsPath[2..].Replace('\\', '/') : windowsPath;
 
     public Task<WineRun> RunProbeAsync(string scenario, params string[] arguments) =>
         RunAsync(WineApp.Probe, scenario, arguments);
@@ -168,7 +218,7 @@ public sealed class WineFixture : IAsyncLifetime
     }
 
     /// <summary>A Unix path as a Windows program under Wine names it (Wine's Z: drive is the Unix root).</summary>
-    private static string WindowsPath(string unixPath) => "Z:" + unixPath.Replace('/', '\\');
+    public static string WindowsPath(string unixPath) => "Z:" + unixPath.Replace('/', '\\');
 
     private static string ExeName(WineApp app) => app == WineApp.Probe ? "wtsprobe.exe" : "sessionkiller.exe";
 
@@ -289,7 +339,14 @@ public sealed class WineFixture : IAsyncLifetime
         return output;
     }
 
-    /// <summary>A folder holding the published exe and the wtsapi32.dll asked for (none for Wine's own).</summary>
+    /// <summary>
+    /// Puts the stand-in where the product loads wtsapi32 from: the prefix's System32 (Wine's placeholder
+    /// for its built-in one is there; WINEDLLOVERRIDES=wtsapi32=n,b makes Wine load ours instead).
+    /// </summary>
+    private void InstallStandInIntoSystem32() =>
+        File.Copy(Path.Combine(WorkDirectory, "standin", "wtsapi32.dll"), Path.Combine(Prefix, "drive_c", "windows", "system32", "wtsapi32.dll"), overwrite: true);
+
+    /// <summary>A folder holding the published exe, and the decoy beside it when asked for.</summary>
     private async Task<string> AppDirectoryAsync(WineApp app, WtsApi api)
     {
         var published = await _published[app].Value;
@@ -300,15 +357,9 @@ public sealed class WineFixture : IAsyncLifetime
             {
                 Directory.CreateDirectory(directory);
                 File.Copy(Path.Combine(published, ExeName(app)), Path.Combine(directory, ExeName(app)));
-                var dll = api switch
+                if (api == WtsApi.StandInWithADecoyBesideTheExe)
                 {
-                    WtsApi.StandIn => Path.Combine(WorkDirectory, "standin", "wtsapi32.dll"),
-                    WtsApi.StandInWithoutExFunctions => Path.Combine(WorkDirectory, "standin", "legacy", "wtsapi32.dll"),
-                    _ => null,
-                };
-                if (dll is not null)
-                {
-                    File.Copy(dll, Path.Combine(directory, "wtsapi32.dll"));
+                    File.Copy(Path.Combine(WorkDirectory, "standin", "decoy", "wtsapi32.dll"), Path.Combine(directory, "wtsapi32.dll"));
                 }
             }
         }

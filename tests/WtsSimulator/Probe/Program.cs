@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using SessionKiller.Core.Backend;
 using SessionKiller.Core.Sessions;
@@ -27,6 +28,15 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        // The product loads wtsapi32 from System32 only. A Wine prefix has one System32, which holds the
+        // full stand-in, so a test of another build (the one without the Ex exports) names its file here.
+        if (Environment.GetEnvironmentVariable("WTSPROBE_WTSAPI32") is { Length: > 0 } wtsapi32)
+        {
+            NativeLibrary.SetDllImportResolver(
+                typeof(WtsSessionBackend).Assembly,
+                (name, _, _) => name.Equals("wtsapi32.dll", StringComparison.OrdinalIgnoreCase) ? NativeLibrary.Load(wtsapi32) : IntPtr.Zero);
+        }
+
         var backend = new WtsSessionBackend();
         var command = new List<string>();
         foreach (var arg in args.Append(";"))
