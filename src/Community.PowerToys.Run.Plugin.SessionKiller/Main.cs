@@ -6,6 +6,7 @@ using Community.PowerToys.Run.Plugin.SessionKiller.Settings;
 using ManagedCommon;
 using Microsoft.PowerToys.Settings.UI.Library;
 using SessionKiller.Core.Actions;
+using SessionKiller.Core.Bulk;
 using SessionKiller.Core.Catalog;
 using SessionKiller.Core.Sessions;
 using Wox.Plugin;
@@ -19,6 +20,7 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
     private readonly SessionText text;
     private readonly ResultFactory results;
     private readonly ActionLauncher launcher;
+    private readonly BulkResults bulk;
     private PluginSettings settings = PluginSettings.CreateDefault();
     private IPublicAPI? api;
     private string iconPath = ThemeIcons.Dark;
@@ -36,6 +38,7 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
         text = new SessionText(services.Time);
         results = new ResultFactory(text, () => iconPath);
         launcher = new ActionLauncher(services, () => settings, server => Catalog.RefreshServerAsync(server), Notify);
+        bulk = new BulkResults(services, text, () => iconPath, new BulkLauncher(services, () => settings, server => Catalog.RefreshServerAsync(server), Notify));
     }
 
     /// <summary>Must equal plugin.json's ID, or PowerToys refuses the plugin.</summary>
@@ -72,7 +75,13 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
 
     /// <summary>Reads the catalog's snapshot only: a keystroke never waits on a server (and keeps the catalog refreshing).</summary>
     public List<Result> Query(Query query) =>
-        Guard.Run(() => results.For(query?.Search ?? "", Catalog.ForQuery(), settings, Act, Retry), () => []);
+        Guard.Run(
+            () =>
+            {
+                var view = Catalog.ForQuery();
+                return bulk.AddTo(results.For(query?.Search ?? "", view, settings, Act, Retry), query?.Search ?? "", view.Snapshot);
+            },
+            () => []);
 
     /// <summary>After a pause in typing PowerToys replaces the first results with these: the catalog first waits briefly for the reads it needs.</summary>
     public List<Result> Query(Query query, bool delayedExecution) =>
@@ -81,7 +90,14 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
             : Query(query);
 
     public List<ContextMenuResult> LoadContextMenus(Result selectedResult) =>
-        Guard.Run(() => selectedResult?.ContextData is SessionInfo session ? ContextMenuFactory.For(session, Act, Copy) : [], () => []);
+        Guard.Run(
+            () => selectedResult?.ContextData switch
+            {
+                SessionInfo session => ContextMenuFactory.For(session, Act, Copy),
+                BulkSelection selection => bulk.ContextMenu(selection),
+                _ => [],
+            },
+            () => []);
 
     public string GetTranslatedPluginTitle() => Name;
 
@@ -140,6 +156,8 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
         var (sentence, detail) = OutcomeText.For(outcome);
         api?.ShowNotification(sentence, detail);
     });
+
+    private void Notify(BulkSummary summary) => Guard.Run(() => api?.ShowNotification(BulkText.Summary(summary), BulkText.SummaryDetail(summary)));
 
     private void OnThemeChanged(Theme oldTheme, Theme newTheme) => iconPath = ThemeIcons.For(newTheme);
 }

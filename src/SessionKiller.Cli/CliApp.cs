@@ -82,6 +82,8 @@ internal sealed class CliApp(CliPorts ports)
 
         return listing is not null
             ? await new ListCommand(ports, backend).RunAsync(listing, cancellationToken).ConfigureAwait(false)
+            : commandLine.IsBulk(parse)
+            ? await new BulkCommand(ports, backend).RunAsync(commandLine.ReadBulk(parse), cancellationToken).ConfigureAwait(false)
             : await new ActionCommand(ports, backend).RunAsync(commandLine.ReadAction(parse), cancellationToken).ConfigureAwait(false);
     }
 }

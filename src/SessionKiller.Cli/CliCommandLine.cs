@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using SessionKiller.Core.Actions;
 using SessionKiller.Core.HelperProtocol;
+using SessionKiller.Core.Query;
 using SessionKiller.Core.Sessions;
 
 namespace SessionKiller.Cli;
@@ -37,8 +38,28 @@ internal sealed class CliCommandLine
             Description = "Also read and show each session's client name and address (on Windows two more calls per session).",
             Arity = ArgumentArity.Zero,
         };
-        Target = new Argument<string>("target") { Description = "A user name (bob or CONTOSO\\bob, exact) or a session id (#3)." };
-        Server = new Option<string>(CliSyntax.ServerOption) { Description = "The server of the session (default: this computer).", HelpName = "NAME" };
+        Target = new Argument<string>("target")
+        {
+            Description = "A user name (bob or CONTOSO\\bob, exact) or a session id (#3); or none, with --where.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        Server = new Option<string[]>(CliSyntax.ServerOption)
+        {
+            Description = "The server of the session (default: this computer); with --where, repeat for several.",
+            HelpName = "NAME",
+        };
+        ListWhere = new Option<string>(BulkSyntax.WhereOption) { Description = "List only the sessions this query names (idle:>8h state:disc @rds01 bob).", HelpName = "QUERY" };
+        Where = new Option<string>(BulkSyntax.WhereOption)
+        {
+            Description = "Act on every session this query names; it needs idle:, state: or @server. Never your own session, the console, session 0 or listeners.",
+            HelpName = "QUERY",
+        };
+        Max = new Option<string>(BulkSyntax.MaxOption)
+        {
+            Description = "With --where: refuse, doing nothing, when more sessions than this match (default 50).",
+            HelpName = "N",
+        };
+        BulkJson = new Option<bool>(CliSyntax.JsonOption) { Description = "With --where: one JSON line per session.", Arity = ArgumentArity.Zero };
         Yes = new Option<bool>(CliSyntax.YesOption) { Description = "Do not ask for confirmation.", Arity = ArgumentArity.Zero };
         ExpectUser = new Option<string>(CliSyntax.ExpectUserOption)
         {
@@ -76,7 +97,7 @@ internal sealed class CliCommandLine
 
         AddValueChecks();
 
-        List = new Command(CliSyntax.ListCommand, "List the sessions of this computer or of the servers named.") { ListServers, Json, All, Client };
+        List = new Command(CliSyntax.ListCommand, "List the sessions of this computer or of the servers named.") { ListServers, Json, All, ListWhere, Client };
         LogOff = ActionCommand(CliSyntax.LogOffCommand, "Sign a user out.", NoWait);
         Disconnect = ActionCommand(CliSyntax.DisconnectCommand, "Disconnect a session; its programs keep running.", NoWait);
         Ask = ActionCommand(CliSyntax.AskCommand, "Ask the user first (Yes/No), and sign them out on Yes.", AskMessage, Title, Timeout, OnTimeout);
@@ -121,7 +142,15 @@ internal sealed class CliCommandLine
 
     private Argument<string> Target { get; }
 
-    private Option<string> Server { get; }
+    private Option<string[]> Server { get; }
+
+    private Option<string> ListWhere { get; }
+
+    private Option<string> Where { get; }
+
+    private Option<string> Max { get; }
+
+    private Option<bool> BulkJson { get; }
 
     private Option<bool> Yes { get; }
 
@@ -199,17 +228,43 @@ internal sealed class CliCommandLine
         Root.Options.Concat(Root.Subcommands.SelectMany(command => command.Options)).Distinct();
 
     public ListInvocation ReadList(ParseResult parse) =>
-        new(parse.GetValue(ListServers) ?? [], parse.GetValue(Json), parse.GetValue(All), parse.GetValue(Client));
+        new(parse.GetValue(ListServers) ?? [], parse.GetValue(Json), parse.GetValue(All), parse.GetValue(Client))
+        {
+            Where = parse.GetValue(ListWhere) is { } where ? BulkSyntax.ParseWhere(where) : null,
+        };
+
+    /// <summary>Whether an action command was given <c>--where</c> rather than a target.</summary>
+    public bool IsBulk(ParseResult parse) => parse.GetResult(Where) is not null;
+
+    /// <summary>Reads an action command with <c>--where</c> from a parse without errors.</summary>
+    public BulkInvocation ReadBulk(ParseResult parse)
+    {
+        var action = ActionOf(parse.CommandResult.Command);
+        var whereText = parse.GetRequiredValue(Where);
+        return new BulkInvocation(action, whereText, BulkSyntax.ParseWhere(whereText), parse.GetValue(Server) ?? [])
+        {
+            Confirmed = parse.GetValue(Yes),
+            Max = parse.GetValue(Max) is { } max ? int.Parse(max, CultureInfo.InvariantCulture) : BulkSyntax.DefaultMax,
+            Json = parse.GetValue(BulkJson),
+            Wait = !parse.GetValue(NoWait),
+            MessageText = action == SessionAction.SendMessage ? parse.GetValue(Text) : parse.GetValue(AskMessage),
+            MessageTitle = parse.GetValue(Title),
+            AskTimeout = parse.GetValue(Timeout) is { } seconds ? TimeSpan.FromSeconds(int.Parse(seconds, CultureInfo.InvariantCulture)) : null,
+            OnNoAnswer = parse.GetValue(OnTimeout) is { } policyText && CliSyntax.TryParsePolicy(policyText, out var policy) ? policy : null,
+        };
+    }
+
+    private SessionAction ActionOf(Command command) =>
+        command == LogOff ? SessionAction.LogOff
+        : command == Disconnect ? SessionAction.Disconnect
+        : command == Ask ? SessionAction.AskFirst
+        : command == Message ? SessionAction.SendMessage
+        : throw new InvalidOperationException($"'{command.Name}' is not an action command.");
 
     /// <summary>Reads an action command from a parse without errors.</summary>
     public ActionInvocation ReadAction(ParseResult parse)
     {
-        var command = parse.CommandResult.Command;
-        var action = command == LogOff ? SessionAction.LogOff
-            : command == Disconnect ? SessionAction.Disconnect
-            : command == Ask ? SessionAction.AskFirst
-            : command == Message ? SessionAction.SendMessage
-            : throw new InvalidOperationException($"'{command.Name}' is not an action command.");
+        var action = ActionOf(parse.CommandResult.Command);
         var target = TargetSpec.TryParse(parse.GetRequiredValue(Target), out var problem)
             ?? throw new InvalidOperationException(problem);
 
@@ -225,7 +280,7 @@ internal sealed class CliCommandLine
             expectedLogon = (true, logonTime);
         }
 
-        return new ActionInvocation(action, target, ServerNames.Normalize(parse.GetValue(Server)))
+        return new ActionInvocation(action, target, ServerNames.Normalize(parse.GetValue(Server)?.FirstOrDefault()))
         {
             ExpectedUser = expectedUser,
             ExpectedLogon = expectedLogon,
@@ -295,6 +350,9 @@ internal sealed class CliCommandLine
                 }
             }
         });
+        ListWhere.Validators.Add(result => CheckTokens(result, value => BulkSyntax.ProblemWithWhere(value, forAction: false)));
+        Where.Validators.Add(result => CheckTokens(result, value => BulkSyntax.ProblemWithWhere(value, forAction: true)));
+        Max.Validators.Add(result => CheckTokens(result, BulkSyntax.ProblemWithMax));
         ExpectUser.Validators.Add(result => CheckTokens(result, value =>
             CliValues.ProblemWithText(CliSyntax.ExpectUserOption, value, CliValues.MaxLength)
             ?? (CliSyntax.TryParseUser(value, out _, out _) ? null : $"{CliSyntax.ExpectUserOption} '{value}' is not DOMAIN\\USER.")));
@@ -317,9 +375,32 @@ internal sealed class CliCommandLine
                 : $"{CliSyntax.OnTimeoutOption} must be {CliSyntax.KeepPolicy} or {CliSyntax.LogOffPolicy}, not '{value}'."));
     }
 
+    /// <summary>A target, or <c>--where</c> with the options only a group has; never both, never neither.</summary>
+    private void CheckTargetOrWhere(CommandResult result)
+    {
+        var hasTarget = result.GetResult(Target) is { Tokens.Count: > 0 };
+        var hasWhere = result.GetResult(Where) is not null;
+        string? problem = (hasTarget, hasWhere) switch
+        {
+            (true, true) => $"Give a target or {BulkSyntax.WhereOption}, not both.",
+            (false, false) => $"Give a target (bob, CONTOSO\\bob, #3) or {BulkSyntax.WhereOption} QUERY.",
+            (true, false) when result.GetResult(Max) is not null || result.GetResult(BulkJson) is not null =>
+                $"{BulkSyntax.MaxOption} and {CliSyntax.JsonOption} go with {BulkSyntax.WhereOption}.",
+            (true, false) when result.GetResult(Server) is { Tokens.Count: > 1 } =>
+                $"{CliSyntax.ServerOption} is given more than once; several servers go with {BulkSyntax.WhereOption}.",
+            (false, true) when result.GetResult(ExpectUser) is not null || result.GetResult(ExpectLogon) is not null =>
+                $"{CliSyntax.ExpectUserOption} and {CliSyntax.ExpectLogonOption} name one session; {BulkSyntax.WhereOption} binds each session it lists itself.",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            result.AddError(problem);
+        }
+    }
+
     private Command ActionCommand(string name, string description, params Option[] extraOptions)
     {
-        var command = new Command(name, description) { Target, Server, Yes, ExpectUser, ExpectLogon, OutcomeFile };
+        var command = new Command(name, description) { Target, Server, Yes, ExpectUser, ExpectLogon, Where, Max, BulkJson, OutcomeFile };
         foreach (var option in extraOptions)
         {
             command.Options.Add(option);
@@ -339,10 +420,15 @@ internal sealed class CliCommandLine
                 result.AddError($"{CliSyntax.ExpectLogonOption} needs {CliSyntax.ExpectUserOption} too: a logon time names a session only together with its user.");
             }
         });
+        command.Validators.Add(CheckTargetOrWhere);
         return command;
     }
 }
 
 /// <summary>The list command as the command line gave it.</summary>
 /// <param name="Client">Whether the clients are read and shown (<c>--client</c>).</param>
-internal sealed record ListInvocation(IReadOnlyList<string> Servers, bool Json, bool All, bool Client = false);
+internal sealed record ListInvocation(IReadOnlyList<string> Servers, bool Json, bool All, bool Client = false)
+{
+    /// <summary><c>--where</c>: only the sessions this query names.</summary>
+    public SessionQuery? Where { get; init; }
+}

@@ -1,4 +1,5 @@
 using SessionKiller.Core.Backend;
+using SessionKiller.Core.Bulk;
 using SessionKiller.Core.HelperProtocol;
 using SessionKiller.Core.Sessions;
 
@@ -13,9 +14,9 @@ internal sealed class ListCommand(CliPorts ports, ISessionBackend backend)
     public async Task<int> RunAsync(ListInvocation invocation, CancellationToken cancellationToken)
     {
         var servers = invocation.Servers.Count == 0
-            ? [ServerNames.Local]
+            ? [ServerNames.Normalize(invocation.Where?.Server)]
             : invocation.Servers.Select(ServerNames.Normalize).Distinct(ServerNames.Comparer).ToArray();
-        var reads = await Task.WhenAll(servers.Select(server => ReadAsync(server, cancellationToken))).ConfigureAwait(false);
+        var reads = await Task.WhenAll(servers.Select(server => ServerReads.ReadAsync(backend, server, cancellationToken))).ConfigureAwait(false);
 
         var sessions = new List<SessionInfo>();
         ExitCode? firstFailure = null;
@@ -29,9 +30,8 @@ internal sealed class ListCommand(CliPorts ports, ISessionBackend backend)
                 continue;
             }
 
-            sessions.AddRange(reads[i].Value!
-                .Where(session => invocation.All || !session.IsSystemSession)
-                .OrderBy(session => session.SessionId));
+            var listed = reads[i].Value!.Where(session => invocation.All || !session.IsSystemSession).OrderBy(session => session.SessionId).ToArray();
+            sessions.AddRange(invocation.Where is { } where ? BulkSelection.Matching(where, listed, includeSystemSessions: invocation.All) : listed);
         }
 
         var anyServerAnswered = reads.Any(read => read.IsSuccess);
@@ -45,18 +45,5 @@ internal sealed class ListCommand(CliPorts ports, ISessionBackend backend)
         }
 
         return anyServerAnswered ? (int)ExitCode.Done : (int)firstFailure!.Value;
-    }
-
-    /// <summary>A backend should not throw, but one that does fails its server only, not the whole list.</summary>
-    private async Task<BackendResult<IReadOnlyList<SessionInfo>>> ReadAsync(string server, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await backend.EnumerateSessionsAsync(server, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            return BackendFailure.Failed(0, exception.Message);
-        }
     }
 }

@@ -12,7 +12,7 @@ public class UsageErrorTests
         { [], "No command given; use list, logoff, disconnect, ask or message." },
         { ["--json"], "Unrecognized command or argument '--json'." },
         { ["kill", "bob"], "Unrecognized command or argument 'kill'." },
-        { ["logoff"], "Required argument 'target' missing" },
+        { ["logoff"], "Give a target (bob, CONTOSO\\bob, #3) or --where QUERY" },
         { ["logoff", "bob", "--force"], "Unrecognized command or argument '--force'." },
         { ["logoff", "bob", "alice"], "Unrecognized command or argument 'alice'." },
         { ["logoff", "bob", "--Server", "RDS01"], "Unrecognized command or argument '--Server'." },

@@ -27,7 +27,7 @@ internal sealed class ActionLauncher(
     {
         var current = settings();
         var handoff = new ForegroundHandoff(services.Prompt);
-        var elevated = RunsElevated();
+        var elevated = RunsElevated(services);
         var context = new RunnerContext(services.Actor, current.Core)
         {
             Time = services.Time,
@@ -52,7 +52,7 @@ internal sealed class ActionLauncher(
     internal static ActionRequest Request(SessionAction action, SessionInfo session, PluginSettings settings, string actor) =>
         ActionRequests.For(action, session, settings, actor);
 
-    private bool RunsElevated()
+    internal static bool RunsElevated(PluginServices services)
     {
         try
         {

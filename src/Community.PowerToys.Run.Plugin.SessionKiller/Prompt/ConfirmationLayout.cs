@@ -10,6 +10,11 @@ internal static class ConfirmationLayout
 {
     public static (string Title, string Text) For(Confirmation confirmation)
     {
+        if (confirmation.Group is { } group)
+        {
+            return BulkConfirmationLayout.For(confirmation, group);
+        }
+
         var session = confirmation.Session;
         var title = confirmation.Action switch
         {

@@ -22,7 +22,7 @@ internal static class ContextMenuFactory
         Item(Resources.Menu_CopyDetails, "\xE8C8", Key.C, _ => copy(session)),
     ];
 
-    private static ContextMenuResult Item(string title, string glyph, Key key, Func<ActionContext, bool> action) => new()
+    internal static ContextMenuResult Item(string title, string glyph, Key key, Func<ActionContext, bool> action) => new()
     {
         PluginName = PluginName,
         Title = title,

@@ -23,4 +23,10 @@ public sealed record ActionRequest(SessionAction Action, SessionIdentity Target)
 
     /// <summary>Whether log off and disconnect wait for the session to end.</summary>
     public bool Wait { get; init; } = true;
+
+    /// <summary>
+    /// Set when the action is one of a bulk run: the audit line carries it, and your own session and the
+    /// console are refused as well, since nobody confirms each session on its own.
+    /// </summary>
+    public string? BulkId { get; init; }
 }

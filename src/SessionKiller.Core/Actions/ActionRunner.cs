@@ -112,7 +112,7 @@ public sealed class ActionRunner
         }
 
         var current = read.Value!.FirstOrDefault(s => s.SessionId == target.SessionId);
-        if (current is not null && current.IsSystemSession)
+        if (current is not null && (current.IsSystemSession || (request.BulkId is not null && (current.IsCurrentSession || current.IsConsole))))
         {
             return (null, Outcome(OutcomeKind.Refused, request, detail: DescribeSystemSession(current)));
         }
@@ -130,6 +130,8 @@ public sealed class ActionRunner
     private static string DescribeSystemSession(SessionInfo session) =>
         session.SessionId == 0 ? "the services session (session 0)"
         : session.State == SessionState.Listen ? "a listener"
+        : session.IsCurrentSession ? "your own session, never part of a bulk action"
+        : session.IsConsole ? "the console session, never part of a bulk action"
         : "a session nobody is signed in to";
 
     /// <summary>Sign-outs are confirmed; so is ask first when no answer signs the user out.</summary>
@@ -273,7 +275,7 @@ public sealed class ActionRunner
     }
 
     private AuditEntry Entry(ActionRequest request, OutcomeKind? outcome, string detail) =>
-        new(context.Time.GetUtcNow(), context.Actor, request.Action, request.Target, outcome, detail, context.RunsElevated);
+        new(context.Time.GetUtcNow(), context.Actor, request.Action, request.Target, outcome, detail, context.RunsElevated) { BulkId = request.BulkId };
 
     private AuditWrite TryAudit(AuditEntry entry)
     {

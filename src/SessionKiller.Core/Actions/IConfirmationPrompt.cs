@@ -20,6 +20,12 @@ public sealed record Confirmation(
 {
     /// <summary>The session's processes could not be read: an empty <see cref="Applications"/> means "unknown", not "none".</summary>
     public bool ApplicationsUnknown { get; init; }
+
+    /// <summary>
+    /// For a bulk action, confirmed once: every session it covers (<see cref="Session"/> is the first), and
+    /// <see cref="Applications"/> is what is open in any of them. Null for an action on one session.
+    /// </summary>
+    public IReadOnlyList<SessionInfo>? Group { get; init; }
 }
 
 public enum ConfirmationWarning

@@ -16,6 +16,9 @@ public sealed record AuditEntry(
     string Detail,
     bool Elevated)
 {
+    /// <summary>The id shared by every line of one bulk run; null for a single action.</summary>
+    public string? BulkId { get; init; }
+
     public AuditPhase Phase => Outcome is null ? AuditPhase.AboutTo : AuditPhase.Outcome;
 }
 

@@ -17,6 +17,10 @@ internal sealed record AuditLine(
     [property: JsonPropertyName("detail")] string Detail,
     [property: JsonPropertyName("pid")] int ProcessId)
 {
+    [JsonPropertyName("bulk")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BulkId { get; init; }
+
     public static AuditLine From(AuditEntry entry) => new(
         entry.Time.ToUniversalTime(),
         entry.Actor,
@@ -29,7 +33,10 @@ internal sealed record AuditLine(
         entry.Outcome?.ToString(),
         entry.Elevated,
         entry.Detail,
-        Environment.ProcessId);
+        Environment.ProcessId)
+    {
+        BulkId = entry.BulkId,
+    };
 }
 
 [JsonSerializable(typeof(AuditLine))]
