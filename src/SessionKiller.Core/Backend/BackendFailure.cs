@@ -17,8 +17,9 @@ public sealed record BackendFailure(FailureKind Kind, int Code, string Text)
     public static BackendFailure NotSupported(string text, int code = 50) =>
         new(FailureKind.NotSupported, code, text);
 
+    /// <summary>Our own per-call bound ran out: no system said anything, so no system's error code (Linux has no 1460).</summary>
     public static BackendFailure TimedOut(TimeSpan after) =>
-        new(FailureKind.TimedOut, 1460, string.Create(CultureInfo.InvariantCulture, $"No answer within {after.TotalSeconds:0.#} s."));
+        new(FailureKind.TimedOut, 0, string.Create(CultureInfo.InvariantCulture, $"No answer within {after.TotalSeconds:0.#} s."));
 
     public static BackendFailure Failed(int code, string text) => new(FailureKind.Failed, code, text);
 

@@ -30,7 +30,17 @@ public class TimeBoundBackendTests
         var result = await AfterAdvancing(Bounded.EnumerateSessionsAsync("RDS01", default), TimeSpan.FromSeconds(5));
 
         Assert.Equal(FailureKind.TimedOut, result.Failure!.Kind);
-        Assert.Equal(1460, result.Failure.Code);
+        Assert.Equal(0, result.Failure.Code);
+    }
+
+    [Fact]
+    public async Task A_timeout_of_the_per_call_bound_names_no_windows_error_code()
+    {
+        inner.EnumerateSessionsAsync("localhost", Arg.Any<CancellationToken>()).Returns(Never<BackendResult<IReadOnlyList<SessionInfo>>>());
+
+        var result = await AfterAdvancing(Bounded.EnumerateSessionsAsync("localhost", default), TimeSpan.FromSeconds(5));
+
+        Assert.Equal("No answer within 5 s.", result.Failure!.ToString());
     }
 
     [Fact]
