@@ -13,6 +13,8 @@ command -v gcc >/dev/null 2>&1 || need+=(gcc libc6-dev)
 command -v dbus-daemon >/dev/null 2>&1 || need+=(dbus-daemon)
 command -v setpriv >/dev/null 2>&1 && command -v setsid >/dev/null 2>&1 || need+=(util-linux)
 command -v useradd >/dev/null 2>&1 || need+=(passwd)
+command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
+command -v xdotool >/dev/null 2>&1 || need+=(xdotool)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

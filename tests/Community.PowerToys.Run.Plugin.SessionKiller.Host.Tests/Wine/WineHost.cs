@@ -61,7 +61,7 @@ public sealed class WineHost(IMessageSink diagnostics) : IAsyncLifetime
     {
         if (Directory.Exists(Prefix))
         {
-            await ProcessRunner.RunAsync("wineserver", ["-k"], Environment(null), TimeSpan.FromSeconds(30));
+            await StopWineAsync();
         }
 
         try
@@ -75,7 +75,28 @@ public sealed class WineHost(IMessageSink diagnostics) : IAsyncLifetime
     }
 
     /// <summary>Runs the host over the unzipped plugin with the stand-in reading <paramref name="scenario"/>.</summary>
-    public async Task<HostRun> RunAsync(string scenario, params string[] steps)
+    public Task<HostRun> RunAsync(string scenario, params string[] steps) => RunAsync(scenario, display: null, steps);
+
+    /// <summary>
+    /// As <see cref="RunAsync(string, string[])"/>, with Wine drawing its windows on <paramref name="display"/>. Wine's
+    /// desktop process picks the display driver for every later process and outlives a run, so the prefix's
+    /// wineserver is stopped before (a desktop started without a display would hide the box) and after (the next run
+    /// must not find a desktop on an X server that is gone).
+    /// </summary>
+    public async Task<HostRun> RunOnDisplayAsync(VirtualDisplay display, string scenario, params string[] steps)
+    {
+        await StopWineAsync();
+        try
+        {
+            return await RunAsync(scenario, display.Name, steps);
+        }
+        finally
+        {
+            await StopWineAsync();
+        }
+    }
+
+    private async Task<HostRun> RunAsync(string scenario, string? display, string[] steps)
     {
         var run = Path.Combine(_work, "runs", Interlocked.Increment(ref _runs).ToString(CultureInfo.InvariantCulture));
         Directory.CreateDirectory(run);
@@ -84,6 +105,7 @@ public sealed class WineHost(IMessageSink diagnostics) : IAsyncLifetime
         variables["WTSSIM_LOG"] = Path.Combine(run, "calls.log");
         variables["WTSSIM_STATE"] = Path.Combine(run, "state.txt");
         variables["SESSIONKILLER_AUDIT_LOG"] = "Z:" + Path.Combine(run, "audit.jsonl").Replace('/', '\\');
+        variables["DISPLAY"] = display;
 
         var result = await ProcessRunner.RunAsync("wine", [HostExe, "Z:" + PluginFolder.Replace('/', '\\'), .. steps], variables, TimeSpan.FromMinutes(3), run, outputDirectory: run);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
@@ -92,6 +114,12 @@ public sealed class WineHost(IMessageSink diagnostics) : IAsyncLifetime
             .ToList();
         var calls = File.Exists(Path.Combine(run, "calls.log")) ? await File.ReadAllLinesAsync(Path.Combine(run, "calls.log")) : [];
         return new HostRun(result, lines, calls);
+    }
+
+    private async Task StopWineAsync()
+    {
+        await ProcessRunner.RunAsync("wineserver", ["-k"], Environment(null), TimeSpan.FromSeconds(30));
+        await ProcessRunner.RunAsync("wineserver", ["-w"], Environment(null), TimeSpan.FromSeconds(30));
     }
 
     /// <summary>

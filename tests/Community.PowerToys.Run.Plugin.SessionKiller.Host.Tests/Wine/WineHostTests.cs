@@ -8,7 +8,7 @@ namespace Community.PowerToys.Run.Plugin.SessionKiller.Host.Tests.Wine;
 public sealed class WineHostTests(WineHost host)
 {
     // Wine puts every process in session 1: that is "you". Session 0 and the listener must never be listed.
-    private const string Scenario = """
+    internal const string Scenario = """
         clock now=2026-11-29T12:00:00Z
         session id=0 state=disconnected station=Services
         session id=1 user=me domain=WINE state=active station=Console logon=2026-11-29T08:00:00Z lastinput=2026-11-29T11:59:00Z
