@@ -10,6 +10,7 @@ using SessionKiller.Core.Bulk;
 using SessionKiller.Core.Catalog;
 using SessionKiller.Core.Sessions;
 using Wox.Plugin;
+using static Community.PowerToys.Run.Plugin.SessionKiller.PluginWall;
 
 namespace Community.PowerToys.Run.Plugin.SessionKiller;
 
@@ -48,7 +49,7 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
 
     public string Description => Resources.Plugin_Description;
 
-    public IEnumerable<PluginAdditionalOption> AdditionalOptions => Guard.Run(() => SettingsMapper.Options(settings), () => []);
+    public IEnumerable<PluginAdditionalOption> AdditionalOptions => Wall.Run(() => SettingsMapper.Options(settings), () => []);
 
     internal SessionCatalog Catalog { get; }
 
@@ -61,8 +62,8 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
     public void Init(PluginInitContext context)
     {
         // The first read starts on a pool thread: Init never waits on a server.
-        Guard.Run(Catalog.Start);
-        Guard.Run(() =>
+        Wall.Run(Catalog.Start);
+        Wall.Run(() =>
         {
             api = context?.API;
             if (api is not null)
@@ -75,7 +76,7 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
 
     /// <summary>Reads the catalog's snapshot only: a keystroke never waits on a server (and keeps the catalog refreshing).</summary>
     public List<Result> Query(Query query) =>
-        Guard.Run(
+        Wall.Run(
             () =>
             {
                 var view = Catalog.ForQuery();
@@ -86,11 +87,11 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
     /// <summary>After a pause in typing PowerToys replaces the first results with these: the catalog first waits briefly for the reads it needs.</summary>
     public List<Result> Query(Query query, bool delayedExecution) =>
         delayedExecution
-            ? Guard.Run(() => results.For(query?.Search ?? "", Catalog.ForDelayedQuery(), settings, Act, Retry), () => [])
+            ? Wall.Run(() => results.For(query?.Search ?? "", Catalog.ForDelayedQuery(), settings, Act, Retry), () => [])
             : Query(query);
 
     public List<ContextMenuResult> LoadContextMenus(Result selectedResult) =>
-        Guard.Run(
+        Wall.Run(
             () => selectedResult?.ContextData switch
             {
                 SessionInfo session => ContextMenuFactory.For(session, Act, Copy),
@@ -107,7 +108,7 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
     public Control CreateSettingPanel() => throw new NotImplementedException();
 
     /// <summary>Applies at once: the catalog reads the new servers, the next query uses the new options.</summary>
-    public void UpdateSettings(PowerLauncherPluginSettings settings) => Guard.Run(() =>
+    public void UpdateSettings(PowerLauncherPluginSettings settings) => Wall.Run(() =>
     {
         if (settings is null)
         {
@@ -119,7 +120,7 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
         Catalog.Configure(read.Core);
     });
 
-    public void ReloadData() => Guard.Run(() => _ = Catalog.RefreshAsync());
+    public void ReloadData() => Wall.Run(() => _ = Catalog.RefreshAsync());
 
     public void Dispose()
     {
@@ -129,7 +130,7 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
         }
 
         disposed = true;
-        Guard.Run(() =>
+        Wall.Run(() =>
         {
             if (api is not null)
             {
@@ -140,24 +141,24 @@ public sealed class Main : IPlugin, IDelayedExecutionPlugin, IContextMenu, IPlug
         });
     }
 
-    private bool Act(SessionAction action, SessionInfo session) => Guard.Run(() => launcher.Launch(action, session), () => false);
+    private bool Act(SessionAction action, SessionInfo session) => Wall.Run(() => launcher.Launch(action, session), () => false);
 
     private bool Copy(SessionInfo session) =>
-        Guard.Run(() => services.Clipboard.TrySetText(SessionText.DetailsTitle(session) + Environment.NewLine + text.Details(session)), () => false);
+        Wall.Run(() => services.Clipboard.TrySetText(SessionText.DetailsTitle(session) + Environment.NewLine + text.Details(session)), () => false);
 
     private bool Retry(string serverName)
     {
-        Guard.Run(() => _ = Catalog.RefreshServerAsync(serverName));
+        Wall.Run(() => _ = Catalog.RefreshServerAsync(serverName));
         return false;
     }
 
-    private void Notify(ActionOutcome outcome) => Guard.Run(() =>
+    private void Notify(ActionOutcome outcome) => Wall.Run(() =>
     {
         var (sentence, detail) = OutcomeText.For(outcome);
         api?.ShowNotification(sentence, detail);
     });
 
-    private void Notify(BulkSummary summary) => Guard.Run(() => api?.ShowNotification(BulkText.Summary(summary), BulkText.SummaryDetail(summary)));
+    private void Notify(BulkSummary summary) => Wall.Run(() => api?.ShowNotification(BulkText.Summary(summary), BulkText.SummaryDetail(summary)));
 
     private void OnThemeChanged(Theme oldTheme, Theme newTheme) => iconPath = ThemeIcons.For(newTheme);
 }

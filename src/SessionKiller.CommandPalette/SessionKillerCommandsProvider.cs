@@ -7,6 +7,7 @@ using SessionKiller.CommandPalette.Pages;
 using SessionKiller.CommandPalette.Properties;
 using SessionKiller.CommandPalette.Settings;
 using SessionKiller.Core.Catalog;
+using static SessionKiller.CommandPalette.ExtensionWall;
 
 namespace SessionKiller.CommandPalette;
 
@@ -25,13 +26,13 @@ internal sealed partial class SessionKillerCommandsProvider : CommandProvider
         Icon = new IconInfo("\uF3B1");
 
         settingsManager = new ExtensionSettingsManager(services.SettingsPath);
-        Guard.Run(() =>
+        Wall.Run(() =>
         {
             Directory.CreateDirectory(Path.GetDirectoryName(services.SettingsPath)!);
             settingsManager.LoadSettings();
         });
         settings = settingsManager.Read();
-        settingsManager.Settings.SettingsChanged += (_, _) => Guard.Run(ApplySettings, nameof(ApplySettings));
+        settingsManager.Settings.SettingsChanged += (_, _) => Wall.Run(ApplySettings, nameof(ApplySettings));
         Settings = settingsManager.Settings;
 
         Catalog = new SessionCatalog(services.Backend, services.Time);
@@ -42,7 +43,7 @@ internal sealed partial class SessionKillerCommandsProvider : CommandProvider
         command = new CommandItem(page) { Title = Resources.Command_Title, Subtitle = Resources.Command_Subtitle, Icon = Icon };
 
         // The first read starts on a pool thread: CmdPal never waits on a server.
-        Guard.Run(Catalog.Start);
+        Wall.Run(Catalog.Start);
     }
 
     internal SessionCatalog Catalog { get; }
@@ -51,9 +52,9 @@ internal sealed partial class SessionKillerCommandsProvider : CommandProvider
 
     internal ExtensionSettingsManager SettingsManager => settingsManager;
 
-    public override ICommandItem[] TopLevelCommands() => Guard.Run(() => new ICommandItem[] { command }, () => []);
+    public override ICommandItem[] TopLevelCommands() => Wall.Run(() => new ICommandItem[] { command }, () => []);
 
-    public override ICommand? GetCommand(string id) => Guard.Run(() => id == SessionsPage.CommandId ? page : null, () => null);
+    public override ICommand? GetCommand(string id) => Wall.Run(() => id == SessionsPage.CommandId ? page : null, () => null);
 
     /// <summary>CmdPal's settings page was submitted: save, then apply at once (servers read, next search uses the options).</summary>
     internal void ApplySettings()
@@ -63,5 +64,5 @@ internal sealed partial class SessionKillerCommandsProvider : CommandProvider
         Catalog.Configure(settings.Core);
     }
 
-    internal void Shutdown() => Guard.Run(Catalog.Dispose);
+    internal void Shutdown() => Wall.Run(Catalog.Dispose);
 }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.CommandPalette.Extensions;
+using static SessionKiller.CommandPalette.ExtensionWall;
 
 namespace SessionKiller.CommandPalette;
 
@@ -29,7 +30,7 @@ public sealed partial class SessionKillerExtension : IExtension, IDisposable
     }
 
     public object? GetProvider(ProviderType providerType) =>
-        Guard.Run(() => providerType == ProviderType.Commands ? provider.Value : null, () => null);
+        Wall.Run(() => providerType == ProviderType.Commands ? provider.Value : null, () => null);
 
     public void Dispose()
     {
@@ -38,6 +39,6 @@ public sealed partial class SessionKillerExtension : IExtension, IDisposable
             provider.Value.Shutdown();
         }
 
-        Guard.Run(() => disposed?.Set());
+        Wall.Run(() => disposed?.Set());
     }
 }

@@ -378,7 +378,7 @@ public sealed class ActionTests : IDisposable
         await PluginHarness.EventuallyAsync(() => plugin.Backend.ReceivedCalls().Any(call => call.GetMethodInfo().Name == nameof(ISessionBackend.DisconnectAsync)));
 
         Assert.False(plugin.HasNotification);
-        plugin.FakeTime.Advance(TimeSpan.FromSeconds(10));
+        await AdvanceUntilNotifiedAsync(TimeSpan.FromSeconds(10));
 
         var (text, detail) = await plugin.NextNotificationAsync();
         Assert.StartsWith("RDS01 did not answer in time; it may still happen to CONTOSO\\bob", text, StringComparison.Ordinal);
@@ -393,7 +393,7 @@ public sealed class ActionTests : IDisposable
         plugin.Backend.DisconnectAsync(Arg.Any<string>(), Arg.Any<int>(), Arg.Any<bool>(), Arg.Any<CancellationToken>()).Returns(late.Task);
         Assert.True(Menu(2).Action(Enter));
         await PluginHarness.EventuallyAsync(() => plugin.Backend.ReceivedCalls().Any(call => call.GetMethodInfo().Name == nameof(ISessionBackend.DisconnectAsync)));
-        plugin.FakeTime.Advance(TimeSpan.FromSeconds(10));
+        await AdvanceUntilNotifiedAsync(TimeSpan.FromSeconds(10));
         await plugin.NextNotificationAsync();
         await PluginHarness.EventuallyAsync(() => Reads() >= 4);
         var readsBefore = Reads();
@@ -412,4 +412,15 @@ public sealed class ActionTests : IDisposable
         plugin.Serve("RDS01", bob);
         await plugin.StartAsync("RDS01");
     }
+
+    /// <summary>
+    /// The backend sees the call a moment before the timeout's timer exists: advancing the clock once, at
+    /// that moment, would pass the timer by. Advance in steps until the outcome is notified.
+    /// </summary>
+    private async Task AdvanceUntilNotifiedAsync(TimeSpan step) =>
+        await PluginHarness.EventuallyAsync(() =>
+        {
+            plugin.FakeTime.Advance(step);
+            return plugin.HasNotification;
+        });
 }

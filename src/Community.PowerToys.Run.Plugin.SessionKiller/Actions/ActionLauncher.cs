@@ -3,6 +3,7 @@ using Community.PowerToys.Run.Plugin.SessionKiller.Settings;
 using SessionKiller.Core.Actions;
 using SessionKiller.Core.Backend;
 using SessionKiller.Core.Sessions;
+using static Community.PowerToys.Run.Plugin.SessionKiller.PluginWall;
 
 namespace Community.PowerToys.Run.Plugin.SessionKiller.Actions;
 
@@ -61,7 +62,7 @@ internal sealed class ActionLauncher(
         catch (Exception exception)
         {
             // Not knowing means asking UAC when the backend is denied: the helper then decides.
-            Guard.Report(exception, nameof(RunsElevated));
+            Wall.Report(exception, nameof(RunsElevated));
             return false;
         }
     }
@@ -74,7 +75,7 @@ internal sealed class ActionLauncher(
         }
         catch (Exception exception)
         {
-            Guard.Report(exception, nameof(RefreshQuietlyAsync));
+            Wall.Report(exception, nameof(RefreshQuietlyAsync));
         }
     }
 
@@ -90,7 +91,7 @@ internal sealed class ActionLauncher(
         }
         catch (Exception exception)
         {
-            Guard.Report(exception, nameof(FinishAsync));
+            Wall.Report(exception, nameof(FinishAsync));
         }
 
         await RefreshQuietlyAsync(serverName).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using SessionKiller.Core.Actions;
 using SessionKiller.Core.Backend;
 using SessionKiller.Core.Bulk;
 using SessionKiller.Core.Sessions;
+using static Community.PowerToys.Run.Plugin.SessionKiller.PluginWall;
 
 namespace Community.PowerToys.Run.Plugin.SessionKiller.Actions;
 
@@ -53,7 +54,7 @@ internal sealed class BulkLauncher(
         }
         catch (Exception exception)
         {
-            Guard.Report(exception, nameof(RunAsync));
+            Wall.Report(exception, nameof(RunAsync));
         }
 
         foreach (var server in servers.Select(ServerNames.Normalize).Distinct(ServerNames.Comparer))
@@ -64,7 +65,7 @@ internal sealed class BulkLauncher(
             }
             catch (Exception exception)
             {
-                Guard.Report(exception, nameof(RunAsync));
+                Wall.Report(exception, nameof(RunAsync));
             }
         }
     }

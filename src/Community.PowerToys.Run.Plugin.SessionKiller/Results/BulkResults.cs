@@ -5,6 +5,7 @@ using SessionKiller.Core.Bulk;
 using SessionKiller.Core.Catalog;
 using SessionKiller.Core.Query;
 using Wox.Plugin;
+using static Community.PowerToys.Run.Plugin.SessionKiller.PluginWall;
 
 namespace Community.PowerToys.Run.Plugin.SessionKiller.Results;
 
@@ -58,7 +59,7 @@ internal sealed class BulkResults(PluginServices services, SessionText text, Fun
 
     public List<ContextMenuResult> ContextMenu(BulkSelection selection) => BulkContextMenu.For(selection, Act, Copy);
 
-    private bool Act(SessionAction action, BulkSelection selection) => Guard.Run(() => launcher.Launch(action, selection), () => false);
+    private bool Act(SessionAction action, BulkSelection selection) => Wall.Run(() => launcher.Launch(action, selection), () => false);
 
-    private bool Copy(BulkSelection selection) => Guard.Run(() => services.Clipboard.TrySetText(BulkText.List(selection, text)), () => false);
+    private bool Copy(BulkSelection selection) => Wall.Run(() => services.Clipboard.TrySetText(BulkText.List(selection, text)), () => false);
 }

@@ -9,6 +9,7 @@ using SessionKiller.CommandPalette.Properties;
 using SessionKiller.Core.Actions;
 using SessionKiller.Core.Backend;
 using SessionKiller.Core.Sessions;
+using static SessionKiller.CommandPalette.ExtensionWall;
 
 namespace SessionKiller.CommandPalette.Actions;
 
@@ -110,7 +111,7 @@ internal sealed class ActionFlow(ExtensionServices services, Func<PluginSettings
         catch (Exception exception)
         {
             ExtensionHost.HideStatus(working);
-            Guard.Report(exception, nameof(FinishInBackgroundAsync));
+            Wall.Report(exception, nameof(FinishInBackgroundAsync));
         }
     }
 
@@ -155,7 +156,7 @@ internal sealed class ActionFlow(ExtensionServices services, Func<PluginSettings
         }
         catch (Exception exception)
         {
-            Guard.Report(exception, nameof(RefreshAsync));
+            Wall.Report(exception, nameof(RefreshAsync));
         }
     }
 
@@ -168,7 +169,7 @@ internal sealed class ActionFlow(ExtensionServices services, Func<PluginSettings
         catch (Exception exception)
         {
             // Not knowing means asking UAC when the backend is denied: the helper then decides.
-            Guard.Report(exception, nameof(RunsElevated));
+            Wall.Report(exception, nameof(RunsElevated));
             return false;
         }
     }

@@ -2,6 +2,7 @@ using Community.PowerToys.Run.Plugin.SessionKiller.Results;
 using Microsoft.CommandPalette.Extensions;
 using Microsoft.CommandPalette.Extensions.Toolkit;
 using SessionKiller.CommandPalette.Properties;
+using static SessionKiller.CommandPalette.ExtensionWall;
 
 namespace SessionKiller.CommandPalette.Commands;
 
@@ -21,7 +22,7 @@ internal sealed partial class FlowCommand : InvokableCommand
     }
 
     public override ICommandResult Invoke() =>
-        Guard.Run(invoke, () => CommandResult.ShowToast(new ToastArgs
+        Wall.Run(invoke, () => CommandResult.ShowToast(new ToastArgs
         {
             Message = Words.Format(Resources.Command_Failed, Name),
             Result = CommandResult.KeepOpen(),

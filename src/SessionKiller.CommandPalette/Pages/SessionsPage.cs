@@ -4,6 +4,7 @@ using Microsoft.CommandPalette.Extensions;
 using Microsoft.CommandPalette.Extensions.Toolkit;
 using SessionKiller.CommandPalette.Properties;
 using SessionKiller.Core.Catalog;
+using static SessionKiller.CommandPalette.ExtensionWall;
 
 namespace SessionKiller.CommandPalette.Pages;
 
@@ -39,14 +40,14 @@ internal sealed partial class SessionsPage : DynamicListPage
         PlaceholderText = Resources.Page_Placeholder;
         Icon = new IconInfo("\uF3B1");
         ShowDetails = true;
-        catalog.Updated += (_, _) => Guard.Run(() => Rebuild(SearchText), nameof(SessionCatalog.Updated));
+        catalog.Updated += (_, _) => Wall.Run(() => Rebuild(SearchText), nameof(SessionCatalog.Updated));
     }
 
     private TimeProvider Time { get; }
 
-    public override void UpdateSearchText(string oldSearch, string newSearch) => Guard.Run(() => Rebuild(newSearch));
+    public override void UpdateSearchText(string oldSearch, string newSearch) => Wall.Run(() => Rebuild(newSearch));
 
-    public override IListItem[] GetItems() => Guard.Run(
+    public override IListItem[] GetItems() => Wall.Run(
         () =>
         {
             // In use: keeps the catalog's refresh going, and after a pause starts it again.

@@ -32,6 +32,12 @@ public sealed class ExtensionUnderWineTests(WineFixture wine)
         Assert.Contains(lines, line => line.StartsWith("description: ", StringComparison.Ordinal) && line.Contains("notepad", StringComparison.Ordinal));
         Assert.Contains("toast: CONTOSO\\bob was signed out of session 3 on this PC.", lines);
         Assert.Equal(["WTSLogoffSession server=localhost id=3 wait=1 -> ok"], run.CallsTo("WTSLogoffSession"));
-        Assert.Contains("\"action\":\"LogOff\"", Assert.Single(run.Audit), StringComparison.Ordinal);
+        // Written ahead, then the outcome: two lines for the one action.
+        Assert.Equal(2, run.Audit.Count);
+        Assert.Contains("\"phase\":\"about-to\"", run.Audit[0], StringComparison.Ordinal);
+        var outcome = run.Audit[1];
+        Assert.Contains("\"phase\":\"outcome\"", outcome, StringComparison.Ordinal);
+        Assert.Contains("\"action\":\"LogOff\"", outcome, StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"Done\"", outcome, StringComparison.Ordinal);
     }
 }
