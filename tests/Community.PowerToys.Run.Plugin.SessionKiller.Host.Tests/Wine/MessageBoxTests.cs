@@ -19,12 +19,7 @@ public sealed class MessageBoxTests(WineHost host)
     {
         var run = await AnswerAsync("y", "notification:60");
 
-        Assert.Equal(0, run.Process.ExitCode);
-        Assert.True(run.Step("enter").GetProperty("hide").GetBoolean());
-        Assert.Contains("bob was signed out of session 2", run.Step("notification").GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.Equal(
-            ["WTSLogoffSession server=localhost id=2 wait=1 -> ok"],
-            run.Calls.Where(call => call.StartsWith("WTSLogoffSession", StringComparison.Ordinal) || call.StartsWith("WTSDisconnectSession", StringComparison.Ordinal)));
+        WineHostTests.AssertRunHidAndBobAloneWasSignedOut(run);
     }
 
     [Fact]

@@ -56,6 +56,12 @@ public sealed class WineHostTests(WineHost host)
     {
         var run = await host.RunAsync(Scenario, "init", "settings:ConfirmBeforeLogoff=false", "delayed:bob", "enter:0", "notification:60", "dispose");
 
+        AssertRunHidAndBobAloneWasSignedOut(run);
+    }
+
+    /// <summary>Enter hid Run, the notification says bob is out, and his session is the one sign-out (no disconnect either).</summary>
+    internal static void AssertRunHidAndBobAloneWasSignedOut(HostRun run)
+    {
         Assert.Equal(0, run.Process.ExitCode);
         Assert.True(run.Step("enter").GetProperty("hide").GetBoolean());
         Assert.Contains("bob was signed out of session 2", run.Step("notification").GetProperty("text").GetString(), StringComparison.Ordinal);
