@@ -134,7 +134,9 @@ public class BulkRunnerTests
         await Task.Delay(50);
         lock (reads)
         {
-            Assert.Equal(2, reads.Count);
+            // Sessions 2-4 share the second read; the first session, done meanwhile, may have let a fifth
+            // in, which asks for a read of its own (one begun after it asked): never one read per session.
+            Assert.InRange(reads.Count, 2, 3);
         }
 
         while (!run.IsCompleted)
