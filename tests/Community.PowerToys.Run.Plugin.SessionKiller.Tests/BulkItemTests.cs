@@ -3,6 +3,7 @@ using Community.PowerToys.Run.Plugin.SessionKiller.Results;
 using Community.PowerToys.Run.Plugin.SessionKiller.Tests.Support;
 using NSubstitute;
 using SessionKiller.Core.Actions;
+using SessionKiller.Core.Audit;
 using SessionKiller.Core.Backend;
 using System.Text.RegularExpressions;
 using SessionKiller.Core.Bulk;
@@ -134,6 +135,20 @@ public sealed class BulkItemTests : IDisposable
         Assert.Equal("2 signed out, 1 changed since listed (not touched), 1 access denied", text);
         Assert.StartsWith("Bulk ", detail, StringComparison.Ordinal);
         await plugin.Backend.DidNotReceive().LogOffAsync("RDS01", 4, Arg.Any<bool>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_bulk_run_from_an_elevated_Run_audits_each_session_as_elevated()
+    {
+        await StartAsync();
+        plugin.Elevated = true;
+
+        Bulk("idle:>8h state:disc").Action(Enter);
+        await plugin.NextNotificationAsync();
+
+        var lines = plugin.AuditLog.ReceivedCalls().Select(call => call.GetArguments()).Where(arguments => arguments is [AuditEntry]).Select(arguments => (AuditEntry)arguments[0]!).ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => Assert.True(line.Elevated));
     }
 
     [Fact]

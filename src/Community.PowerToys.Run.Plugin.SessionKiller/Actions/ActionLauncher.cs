@@ -67,7 +67,10 @@ internal sealed class ActionLauncher(
         }
     }
 
-    private async Task RefreshQuietlyAsync(string serverName)
+    private Task RefreshQuietlyAsync(string serverName) => RefreshQuietlyAsync(refreshServer, serverName);
+
+    /// <summary>Reads a server again after an action; a failure is logged, never thrown into Run.</summary>
+    internal static async Task RefreshQuietlyAsync(Func<string, Task> refreshServer, string serverName)
     {
         try
         {

@@ -38,9 +38,12 @@ internal sealed class BulkLauncher(
             return false;
         }
 
-        var requests = selection.Sessions.Select(session => ActionLauncher.Request(action, session, current, services.Actor)).ToArray();
-        var context = new RunnerContext(services.Actor, current.Core) { Time = services.Time };
-        var elevation = ActionLauncher.RunsElevated(services) ? null : services.Elevation as IBulkElevation;
+        var requests = selection.Sessions.Select(session => ActionRequests.For(action, session, current, services.Actor)).ToArray();
+        var elevated = ActionLauncher.RunsElevated(services);
+
+        // As for one session: each audit line says whether the process that acted runs elevated.
+        var context = new RunnerContext(services.Actor, current.Core) { Time = services.Time, RunsElevated = elevated };
+        var elevation = elevated ? null : services.Elevation as IBulkElevation;
         var runner = new BulkRunner(backend, services.AuditLog, context, elevation);
         finished = Task.Run(() => RunAsync(runner, new BulkRequest(action, requests), selection.Servers));
         return true;
@@ -59,14 +62,7 @@ internal sealed class BulkLauncher(
 
         foreach (var server in servers.Select(ServerNames.Normalize).Distinct(ServerNames.Comparer))
         {
-            try
-            {
-                await refreshServer(server).ConfigureAwait(false);
-            }
-            catch (Exception exception)
-            {
-                Wall.Report(exception, nameof(RunAsync));
-            }
+            await ActionLauncher.RefreshQuietlyAsync(refreshServer, server).ConfigureAwait(false);
         }
     }
 }
